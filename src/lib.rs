@@ -1,0 +1,1 @@
+//! transcheck: checks a translated news article against its source and a glossary.
