@@ -1,1 +1,3 @@
 //! transcheck: checks a translated news article against its source and a glossary.
+
+pub mod names;

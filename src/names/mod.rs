@@ -1,0 +1,5 @@
+//! Name analysis: tells foreign names from Vietnamese words, folds and
+//! compares names, and classifies near-misses (transliteration variants,
+//! typos, wrong tokens) while keeping distinct look-alike names apart.
+
+pub mod syllable;
