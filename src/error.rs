@@ -1,0 +1,32 @@
+//! Typed errors of the library. The binary turns each into one line naming
+//! the file and, where known, the position, and exits with code 2.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a check before a complete report exists.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Decode { path: PathBuf, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    GlossaryAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Glossary { path: PathBuf, message: String },
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot write output: {0}")]
+    Write(#[source] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

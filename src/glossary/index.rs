@@ -1,0 +1,440 @@
+//! Finding glossary forms in normalized text.
+//!
+//! One Aho-Corasick automaton per role (source forms, target renderings,
+//! forbidden target renderings) runs over case-folded text; each hit is then
+//! checked for whole-word boundaries and, for case-sensitive entries, for the
+//! exact case (a capitalized first letter is always accepted).
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{CaseMode, Entry, Glossary};
+use crate::lang;
+use crate::names::syllable::{is_foreign_word, is_vietnamese_syllable};
+use crate::normalize::{fold_case, normalize_str};
+
+/// What a matched form means for its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchRole {
+    /// A form listed in the glossary.
+    Listed,
+    /// A regular derivation of a listed form (plural, demonym).
+    Derived,
+    /// A forbidden rendering.
+    Forbidden,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: u32,
+    /// Normalized form with its case, for case-sensitive verification.
+    form: String,
+    role: MatchRole,
+    case_sensitive: bool,
+}
+
+/// A glossary form found in a text: byte range into the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormMatch {
+    pub entry: usize,
+    pub range: Range<usize>,
+    pub role: MatchRole,
+    /// The glossary form that matched (normalized).
+    pub form: String,
+}
+
+struct FormSet {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl FormSet {
+    fn new(patterns: Vec<Pattern>) -> FormSet {
+        let folded: Vec<String> = patterns.iter().map(|p| fold_case(&p.form)).collect();
+        let automaton = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&folded)
+                .expect("glossary patterns are plain strings")
+        });
+        FormSet {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Every occurrence (overlapping) that passes the word-boundary and case
+    /// checks; `folded` is `fold_case(text)`.
+    fn find_all(&self, text: &str, folded: &str) -> Vec<FormMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in automaton.find_overlapping_iter(folded) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let range = m.start()..m.end();
+            if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+                continue;
+            }
+            if !at_word_boundaries(text, range.clone()) {
+                continue;
+            }
+            if pattern.case_sensitive && !case_matches(&text[range.clone()], &pattern.form) {
+                continue;
+            }
+            out.push(FormMatch {
+                entry: pattern.entry as usize,
+                range,
+                role: pattern.role,
+                form: pattern.form.clone(),
+            });
+        }
+        out
+    }
+}
+
+/// A form matches only as whole words: "Nga" not in "Ngan", "US" not in "USD".
+fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
+    let inner_first = text[range.clone()].chars().next();
+    let inner_last = text[range.clone()].chars().next_back();
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let joins = |outer: Option<char>, inner: Option<char>| matches!((outer, inner), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
+    !joins(before, inner_first) && !joins(after, inner_last)
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
+/// Exact case, or the form with its first letter capitalized (sentence
+/// start, headlines).
+fn case_matches(found: &str, form: &str) -> bool {
+    if found == form {
+        return true;
+    }
+    let mut f = form.chars();
+    let mut g = found.chars();
+    match (f.next(), g.next()) {
+        (Some(a), Some(b)) => a.to_uppercase().eq(std::iter::once(b)) && f.as_str() == g.as_str(),
+        _ => false,
+    }
+}
+
+/// The glossary prepared for one language pair.
+pub struct GlossaryIndex {
+    glossary: Glossary,
+    source_lang: String,
+    target_lang: String,
+    source_forms: FormSet,
+    target_forms: FormSet,
+    target_forbidden: FormSet,
+}
+
+impl GlossaryIndex {
+    pub fn new(glossary: Glossary, source_lang: &str, target_lang: &str) -> GlossaryIndex {
+        let mut source = Vec::new();
+        let mut target = Vec::new();
+        let mut forbidden = Vec::new();
+        for (i, entry) in glossary.entries.iter().enumerate() {
+            let case_sensitive = entry.case_mode() == CaseMode::Sensitive;
+            let pattern = |form: &str, role| Pattern {
+                entry: i as u32,
+                form: normalize_str(form),
+                role,
+                case_sensitive,
+            };
+            for form in entry.forms(source_lang) {
+                source.push(pattern(form, MatchRole::Listed));
+            }
+            for form in entry.forms(target_lang) {
+                target.push(pattern(form, MatchRole::Listed));
+                for variant in lang::variants(target_lang, form, entry.kind) {
+                    target.push(pattern(&variant, MatchRole::Derived));
+                }
+            }
+            for form in entry.forbidden(target_lang) {
+                forbidden.push(pattern(form, MatchRole::Forbidden));
+            }
+        }
+        target.retain(|p| !p.form.is_empty());
+        GlossaryIndex {
+            source_forms: FormSet::new(source),
+            target_forms: FormSet::new(target),
+            target_forbidden: FormSet::new(forbidden),
+            glossary,
+            source_lang: source_lang.to_string(),
+            target_lang: target_lang.to_string(),
+        }
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.glossary.entries[index]
+    }
+
+    pub fn source_lang(&self) -> &str {
+        &self.source_lang
+    }
+
+    pub fn target_lang(&self) -> &str {
+        &self.target_lang
+    }
+
+    /// Entries named in a source text: leftmost-longest, non-overlapping, and
+    /// not inside a longer Vietnamese proper name the glossary does not list
+    /// ("Mỹ" in "sân Mỹ Đình").
+    pub fn source_matches(&self, text: &str) -> Vec<FormMatch> {
+        let folded = fold_case(text);
+        let mut all = self.source_forms.find_all(text, &folded);
+        all.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
+        let mut chosen: Vec<FormMatch> = Vec::new();
+        for m in all {
+            if chosen.last().is_some_and(|c| m.range.start < c.range.end) {
+                continue;
+            }
+            chosen.push(m);
+        }
+        if self.source_lang == "vi" {
+            let starts: Vec<usize> = chosen.iter().map(|m| m.range.start).collect();
+            let ends: Vec<usize> = chosen.iter().map(|m| m.range.end).collect();
+            chosen.retain(|m| {
+                !inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends)
+            });
+        }
+        chosen
+    }
+
+    /// Every accepted target rendering present in a target text, overlapping
+    /// matches included.
+    pub fn target_matches(&self, text: &str) -> Vec<FormMatch> {
+        self.target_forms.find_all(text, &fold_case(text))
+    }
+
+    /// Forbidden renderings present in a target text.
+    pub fn forbidden_matches(&self, text: &str) -> Vec<FormMatch> {
+        let mut found = self.target_forbidden.find_all(text, &fold_case(text));
+        found.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
+        let mut chosen: Vec<FormMatch> = Vec::new();
+        for m in found {
+            if chosen.last().is_some_and(|c| m.range.start < c.range.end) {
+                continue;
+            }
+            chosen.push(m);
+        }
+        chosen
+    }
+}
+
+/// True when a capitalized Vietnamese syllable, not itself part of another
+/// glossary match, sits right next to the match (separated by one space), so
+/// that the match is only a piece of a longer Vietnamese name. A neighbour
+/// that merely starts the sentence, or that starts a foreign name ("Mỹ Kim
+/// Jong Un" is not a name "Mỹ Kim"), does not count.
+fn inside_unlisted_vietnamese_name(
+    text: &str,
+    range: Range<usize>,
+    other_starts: &[usize],
+    other_ends: &[usize],
+) -> bool {
+    let matched = &text[range.clone()];
+    let first_capital = matched.chars().next().is_some_and(char::is_uppercase);
+    let last_word_capital = matched
+        .rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if last_word_capital {
+        if let Some(next) = text[range.end..].strip_prefix(' ') {
+            let word_end = next.find(|c: char| !is_word_char(c)).unwrap_or(next.len());
+            let word = &next[..word_end];
+            let word_start = range.end + 1;
+            if is_capitalized_syllable(word) && !other_starts.contains(&word_start) {
+                let after = &next[word_end..];
+                let starts_foreign_name = after
+                    .strip_prefix(' ')
+                    .map(|rest| {
+                        let w =
+                            &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+                        w.chars().next().is_some_and(char::is_uppercase) && is_foreign_word(w)
+                    })
+                    .unwrap_or(false);
+                if !starts_foreign_name {
+                    return true;
+                }
+            }
+        }
+    }
+    if first_capital {
+        if let Some(before) = text[..range.start].strip_suffix(' ') {
+            let word_start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word_char(*c))
+                .last()
+                .map(|(i, _)| i)
+                .unwrap_or(before.len());
+            let word = &before[word_start..];
+            let sentence_initial = before[..word_start]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_none_or(|c| ".!?:;\"“”'‘’([-–—…\n".contains(c));
+            if is_capitalized_syllable(word)
+                && !sentence_initial
+                && !other_ends.contains(&before.len())
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_capitalized_syllable(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && is_vietnamese_syllable(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::load_str;
+    use super::*;
+
+    const GLOSSARY: &str = r#"
+languages: [vi, en]
+entries:
+  - id: us
+    kind: place
+    vi: [Mỹ, Hoa Kỳ]
+    en: [US, United States, American]
+  - id: us-state-department
+    kind: organization
+    vi: [Bộ Ngoại giao Mỹ]
+    en: [US State Department, State Department]
+  - id: russia
+    kind: place
+    vi: Nga
+    en: Russia
+  - id: north-korea
+    kind: place
+    vi: [Triều Tiên]
+    en: [North Korea]
+  - id: ballistic-missile
+    vi: tên lửa đạn đạo
+    en: ballistic missile
+  - id: hoa-binh
+    kind: place
+    vi: Hòa Bình
+    en: Hoa Binh
+  - id: yagi
+    kind: event
+    vi: bão Yagi
+    en: Typhoon Yagi
+  - id: hanoi
+    kind: place
+    vi: Hà Nội
+    en: Hanoi
+    forbidden:
+      en: [Ha Noi]
+  - id: world-bank
+    kind: organization
+    vi: Ngân hàng Thế giới
+    en: World Bank
+  - id: kim-jong-un
+    kind: person
+    vi: [Kim Jong Un, Kim Jong-un]
+    en: Kim Jong Un
+"#;
+
+    fn index() -> GlossaryIndex {
+        GlossaryIndex::new(
+            load_str(GLOSSARY, "t.yaml", &Default::default()).unwrap(),
+            "vi",
+            "en",
+        )
+    }
+
+    fn ids(index: &GlossaryIndex, matches: &[FormMatch]) -> Vec<String> {
+        matches
+            .iter()
+            .map(|m| index.entry(m.entry).id.clone().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn source_matching_table() {
+        let index = index();
+        let cases: &[(&str, &[&str])] = &[
+            ("Quan hệ Mỹ và Nga", &["us", "russia"]),
+            ("ông Ngan nói", &[]),
+            ("Bộ Ngoại giao Mỹ cho biết", &["us-state-department"]),
+            ("trận đấu ở sân Mỹ Đình", &[]),
+            ("ở Mỹ Tho", &[]),
+            ("bà Nguyễn Thị Lan Nga", &[]),
+            ("Ngoại trưởng Mỹ Antony Blinken", &["us"]),
+            ("Mỹ cáo buộc Triều Tiên", &["us", "north-korea"]),
+            ("Tại Mỹ, giá tăng", &["us"]),
+            (
+                "nhà lãnh đạo Triều Tiên Kim Jong Un",
+                &["north-korea", "kim-jong-un"],
+            ),
+            ("thử tên lửa đạn đạo", &["ballistic-missile"]),
+            ("THỬ TÊN LỬA ĐẠN ĐẠO", &["ballistic-missile"]),
+            ("tỉnh Hoà Bình", &["hoa-binh"]),
+            ("tỉnh Hoa\u{300} Bi\u{300}nh", &["hoa-binh"]),
+            ("Bão Yagi đổ bộ", &["yagi"]),
+            ("cơn bão yagi", &[]),
+            ("Hà  Nội", &["hanoi"]),
+            ("nga", &[]),
+            ("Ngân hàng Thế giới dự báo", &["world-bank"]),
+        ];
+        for (text, expected) in cases {
+            let text = normalize_str(text);
+            assert_eq!(
+                ids(&index, &index.source_matches(&text)),
+                *expected,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_matching_table() {
+        let index = index();
+        let cases: &[(&str, &[&str])] = &[
+            ("The US and Russia", &["us", "russia"]),
+            ("prices in USD", &[]),
+            ("North Korean missiles", &["north-korea"]),
+            ("two ballistic missiles", &["ballistic-missile"]),
+            ("Ballistic Missile tests", &["ballistic-missile"]),
+            ("the american view", &[]),
+            ("American officials", &["us"]),
+            ("Russia\u{2019}s army", &["russia"]),
+            ("Kim Jong Un", &["kim-jong-un"]),
+        ];
+        for (text, expected) in cases {
+            let text = normalize_str(text);
+            let mut found = ids(&index, &index.target_matches(&text));
+            found.dedup();
+            assert_eq!(found, *expected, "{text}");
+        }
+        let text = normalize_str("Flights to Ha  Noi resumed");
+        let forbidden = index.forbidden_matches(&text);
+        assert_eq!(ids(&index, &forbidden), ["hanoi"]);
+        assert_eq!(&text[forbidden[0].range.clone()], "Ha Noi");
+    }
+}

@@ -1,0 +1,452 @@
+//! Glossary format v1: YAML tree → validated [`Glossary`], with errors that
+//! name the file, line, column and entry.
+
+use std::collections::HashMap;
+
+use super::yaml::{self, Mark, Node, Value};
+use super::{CaseMode, Entry, Glossary, Kind, Origin};
+use crate::error::{Error, Result};
+
+/// Keys of an entry that are not language codes.
+pub const RESERVED_KEYS: [&str; 6] = ["id", "kind", "forbidden", "note", "case", "fuzzy"];
+
+/// Size limits for glossary files; each produces its own error.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_entries: usize,
+    pub yaml: yaml::Limits,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 * 1024 * 1024,
+            max_entries: 500_000,
+            yaml: yaml::Limits::default(),
+        }
+    }
+}
+
+/// Parses and validates one glossary file's text; `file` names it in errors.
+pub fn load_str(text: &str, file: &str, limits: &Limits) -> Result<Glossary> {
+    let fail = |mark: Mark, message: String| Error::GlossaryAt {
+        path: file.into(),
+        line: mark.line,
+        column: mark.column,
+        message,
+    };
+    let root = yaml::parse(text, limits.yaml).map_err(|e| fail(e.mark, e.message))?;
+    let Some(root) = root else {
+        return Err(Error::Glossary {
+            path: file.into(),
+            message: "the glossary is empty; expected `languages:` and `entries:`".into(),
+        });
+    };
+    let Value::Map(pairs) = &root.value else {
+        return Err(fail(
+            root.mark,
+            format!(
+                "expected a mapping with `languages:` and `entries:`, found {}",
+                root.type_name()
+            ),
+        ));
+    };
+    let mut languages: Option<Vec<String>> = None;
+    let mut entries_node: Option<&Node> = None;
+    for (key, value) in pairs {
+        match key.as_str() {
+            Some("languages") => {
+                languages = Some(parse_languages(value).map_err(|(m, s)| fail(m, s))?)
+            }
+            Some("entries") => entries_node = Some(value),
+            Some(other) => {
+                return Err(fail(
+                    key.mark,
+                    format!("unknown top-level key `{other}`; expected `languages` and `entries`"),
+                ))
+            }
+            None => return Err(fail(key.mark, "top-level keys must be strings".into())),
+        }
+    }
+    let Some(languages) = languages else {
+        return Err(fail(
+            root.mark,
+            "missing `languages:` (e.g. `languages: [vi, en]`)".into(),
+        ));
+    };
+    let mut glossary = Glossary {
+        languages,
+        entries: Vec::new(),
+    };
+    let Some(entries_node) = entries_node else {
+        return Err(fail(root.mark, "missing `entries:`".into()));
+    };
+    let items: &[Node] = match &entries_node.value {
+        Value::Seq(items) => items,
+        _ if entries_node.is_null() => &[],
+        _ => {
+            return Err(fail(
+                entries_node.mark,
+                format!(
+                    "`entries` must be a list, found {}",
+                    entries_node.type_name()
+                ),
+            ))
+        }
+    };
+    if items.len() > limits.max_entries {
+        return Err(Error::Glossary {
+            path: file.into(),
+            message: format!(
+                "glossary has {} entries, more than the limit of {}",
+                items.len(),
+                limits.max_entries
+            ),
+        });
+    }
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let origin = Origin {
+            file: file.to_string(),
+            index,
+            line: item.mark.line,
+            column: item.mark.column,
+        };
+        let entry = parse_entry(item, origin, &glossary.languages).map_err(|(m, s)| fail(m, s))?;
+        if let Some(id) = &entry.id {
+            if let Some(&first) = ids.get(id) {
+                let first = &glossary.entries[first];
+                return Err(fail(
+                    item.mark,
+                    format!(
+                        "{}: duplicate id `{id}`, already used by {} at line {}",
+                        entry.label(),
+                        first.label(),
+                        first.origin.line
+                    ),
+                ));
+            }
+            ids.insert(id.clone(), index);
+        }
+        glossary.entries.push(entry);
+    }
+    Ok(glossary)
+}
+
+type Failure = (Mark, String);
+
+fn parse_languages(node: &Node) -> Result<Vec<String>, Failure> {
+    let items = match &node.value {
+        Value::Seq(items) => items,
+        _ => {
+            return Err((
+                node.mark,
+                format!(
+                    "`languages` must be a list of language codes, found {}",
+                    node.type_name()
+                ),
+            ))
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let Some(code) = item.as_str().map(str::trim).filter(|c| !c.is_empty()) else {
+            return Err((
+                item.mark,
+                "a language code must be a non-empty string".into(),
+            ));
+        };
+        if RESERVED_KEYS.contains(&code) {
+            return Err((
+                item.mark,
+                format!("`{code}` is a reserved key, not a language code"),
+            ));
+        }
+        if out.iter().any(|c| c == code) {
+            return Err((item.mark, format!("language `{code}` is listed twice")));
+        }
+        out.push(code.to_string());
+    }
+    if out.is_empty() {
+        return Err((node.mark, "`languages` lists no language".into()));
+    }
+    Ok(out)
+}
+
+fn parse_entry(node: &Node, origin: Origin, languages: &[String]) -> Result<Entry, Failure> {
+    let label = |id: Option<&str>| match id {
+        Some(id) => format!("entry {} (id: {id})", origin.index + 1),
+        None => format!("entry {}", origin.index + 1),
+    };
+    let Value::Map(pairs) = &node.value else {
+        return Err((
+            node.mark,
+            format!(
+                "{}: expected a mapping of keys to forms, found {}",
+                label(None),
+                node.type_name()
+            ),
+        ));
+    };
+    // The id first, so that every later message can name the entry.
+    let id = match pairs.iter().find(|(k, _)| k.as_str() == Some("id")) {
+        Some((_, v)) => match v.as_str().map(str::trim) {
+            Some(id) if !id.is_empty() => Some(id.to_string()),
+            _ => {
+                return Err((
+                    v.mark,
+                    format!("{}: `id` must be a non-empty string", label(None)),
+                ))
+            }
+        },
+        None => None,
+    };
+    let label = label(id.as_deref());
+    let mut entry = Entry {
+        id,
+        kind: Kind::Term,
+        forms: Vec::new(),
+        forbidden: Vec::new(),
+        note: None,
+        case: None,
+        fuzzy: true,
+        origin,
+    };
+    for (key, value) in pairs {
+        let Some(name) = key.as_str() else {
+            return Err((key.mark, format!("{label}: keys must be strings")));
+        };
+        match name {
+            "id" => {}
+            "kind" => {
+                let text = value.as_str().unwrap_or("");
+                entry.kind = Kind::parse(text).ok_or_else(|| {
+                    (
+                        value.mark,
+                        format!(
+                            "{label}: unknown kind `{text}`; expected one of person, place, organization, event, term, other"
+                        ),
+                    )
+                })?;
+            }
+            "case" => {
+                entry.case = Some(match value.as_str() {
+                    Some("sensitive") => CaseMode::Sensitive,
+                    Some("insensitive") => CaseMode::Insensitive,
+                    other => {
+                        return Err((
+                            value.mark,
+                            format!(
+                                "{label}: `case` must be `sensitive` or `insensitive`, found `{}`",
+                                other.unwrap_or("")
+                            ),
+                        ))
+                    }
+                })
+            }
+            "fuzzy" => {
+                entry.fuzzy = match value.as_str() {
+                    Some("true" | "True" | "yes") => true,
+                    Some("false" | "False" | "no") => false,
+                    _ => {
+                        return Err((
+                            value.mark,
+                            format!("{label}: `fuzzy` must be `true` or `false`"),
+                        ))
+                    }
+                }
+            }
+            "note" => {
+                entry.note = Some(
+                    value
+                        .as_str()
+                        .ok_or_else(|| (value.mark, format!("{label}: `note` must be text")))?
+                        .to_string(),
+                )
+            }
+            "forbidden" => {
+                let Value::Map(langs) = &value.value else {
+                    return Err((
+                        value.mark,
+                        format!(
+                            "{label}: `forbidden` must map languages to forms (e.g. `forbidden: {{en: [Ha Noi]}}`), found {}",
+                            value.type_name()
+                        ),
+                    ));
+                };
+                for (lang_key, forms) in langs {
+                    let lang = language_key(lang_key, languages, &label)?;
+                    let forms = parse_forms(forms, &label, &format!("forbidden.{lang}"))?;
+                    entry.forbidden.push((lang, forms));
+                }
+            }
+            _ => {
+                let lang = language_key(key, languages, &label)?;
+                let forms = parse_forms(value, &label, &lang)?;
+                entry.forms.push((lang, forms));
+            }
+        }
+    }
+    if entry.forms.is_empty() {
+        return Err((
+            node.mark,
+            format!("{label}: no forms; give at least one language, e.g. `vi: …`"),
+        ));
+    }
+    Ok(entry)
+}
+
+fn language_key(key: &Node, languages: &[String], label: &str) -> Result<String, Failure> {
+    let name = key.as_str().unwrap_or("");
+    if languages.iter().any(|l| l == name) {
+        return Ok(name.to_string());
+    }
+    let looks_like_language = (2..=3).contains(&name.split('-').next().unwrap_or("").len())
+        && name.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    Err((
+        key.mark,
+        if looks_like_language {
+            format!(
+                "{label}: language `{name}` is not declared in `languages` ({})",
+                languages.join(", ")
+            )
+        } else {
+            format!(
+                "{label}: unknown key `{name}`; expected a language code ({}) or one of: {}",
+                languages.join(", "),
+                RESERVED_KEYS.join(", ")
+            )
+        },
+    ))
+}
+
+fn parse_forms(node: &Node, label: &str, what: &str) -> Result<Vec<String>, Failure> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Scalar { .. } => vec![node],
+        Value::Map(_) => {
+            return Err((
+                node.mark,
+                format!("{label}: `{what}` must be a form or a list of forms, found a mapping"),
+            ))
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_str() {
+            Some(text) if !text.trim().is_empty() => out.push(text.to_string()),
+            Some(_) | None if matches!(item.value, Value::Scalar { .. }) => {
+                return Err((item.mark, format!("{label}: empty form in `{what}`")))
+            }
+            _ => {
+                return Err((
+                    item.mark,
+                    format!(
+                        "{label}: a form in `{what}` must be text, found {}",
+                        item.type_name()
+                    ),
+                ))
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err((node.mark, format!("{label}: `{what}` lists no form")));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Glossary> {
+        load_str(text, "g.yaml", &Limits::default())
+    }
+
+    #[test]
+    fn loads_the_documented_example() {
+        let g = load(
+            "languages: [vi, en]\nentries:\n  - id: north-korea\n    kind: place\n    vi: [Triều Tiên, Bắc Triều Tiên]\n    en: [North Korea, DPRK]\n    forbidden:\n      en: [Korea North]\n    note: Free text.\n  - vi: gói trừng phạt\n    en: sanctions package\n",
+        )
+        .unwrap();
+        assert_eq!(g.entries.len(), 2);
+        let e = &g.entries[0];
+        assert_eq!(e.preferred("en"), Some("North Korea"));
+        assert_eq!(e.forbidden("en"), ["Korea North"]);
+        assert_eq!(e.case_mode(), CaseMode::Sensitive);
+        assert_eq!((e.origin.line, e.origin.column), (3, 5));
+        assert_eq!(g.entries[1].kind, Kind::Term);
+        assert_eq!(g.entries[1].case_mode(), CaseMode::Insensitive);
+    }
+
+    #[test]
+    fn errors_name_position_and_entry() {
+        let head = "languages: [vi, en]\nentries:\n  - id: a\n    vi: A\n    en: A\n";
+        let cases = [
+            ("  - id: b\n    kinds: place\n    vi: B\n", "g.yaml:7:5: entry 2 (id: b): unknown key `kinds`"),
+            ("  - id: b\n    fr: B\n", "g.yaml:7:5: entry 2 (id: b): language `fr` is not declared"),
+            ("  - id: b\n    vi: ''\n", "g.yaml:7:9: entry 2 (id: b): empty form in `vi`"),
+            ("  - id: b\n    vi: [B, '  ']\n", "g.yaml:7:13: entry 2 (id: b): empty form in `vi`"),
+            ("  - id: a\n    vi: B\n", "g.yaml:6:5: entry 2 (id: a): duplicate id `a`, already used by entry 1 (id: a) at line 3"),
+            ("  - id: b\n    kind: city\n    vi: B\n", "g.yaml:7:11: entry 2 (id: b): unknown kind `city`"),
+            ("  - id: b\n", "g.yaml:6:5: entry 2 (id: b): no forms"),
+            ("  - just a string\n", "g.yaml:6:5: entry 2: expected a mapping"),
+            ("  - id: b\n    vi: B\n    vi: C\n", "g.yaml:8:5: duplicate key `vi`"),
+            ("  - id: b\n    vi: {x: y}\n", "g.yaml:7:9: entry 2 (id: b): `vi` must be a form or a list"),
+            ("  - id: b\n    vi: B\n    forbidden: [x]\n", "g.yaml:8:16: entry 2 (id: b): `forbidden` must map"),
+            ("  - id: b\n    vi: B\n    case: maybe\n", "g.yaml:8:11: entry 2 (id: b): `case` must be"),
+            ("  - id: b\n    vi: [B\n", "g.yaml:"),
+        ];
+        for (tail, expected) in cases {
+            let err = load(&format!("{head}{tail}")).unwrap_err().to_string();
+            assert!(
+                err.starts_with(expected),
+                "{tail:?}\n got: {err}\nwant: {expected}"
+            );
+        }
+        for (text, expected) in [
+            ("", "g.yaml: the glossary is empty"),
+            ("- a\n", "g.yaml:1:1: expected a mapping"),
+            ("entries: []\n", "g.yaml:1:1: missing `languages:`"),
+            (
+                "languages: [vi]\nentries: []\nextra: 1\n",
+                "g.yaml:3:1: unknown top-level key `extra`",
+            ),
+            (
+                "languages: vi\nentries: []\n",
+                "g.yaml:1:12: `languages` must be a list",
+            ),
+        ] {
+            let err = load(text).unwrap_err().to_string();
+            assert!(
+                err.starts_with(expected),
+                "{text:?}\n got: {err}\nwant: {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn merged_files_keep_ids_unique() {
+        let a = load("languages: [vi, en]\nentries:\n  - id: x\n    vi: X\n").unwrap();
+        let b = load_str(
+            "languages: [vi, fr]\nentries:\n  - id: x\n    fr: X\n",
+            "b.yaml",
+            &Limits::default(),
+        )
+        .unwrap();
+        let mut merged = a.clone();
+        let err = merged.merge(b).unwrap_err().to_string();
+        assert!(err.starts_with("b.yaml:3:5: entry 1 (id: x): duplicate id `x`, already used by entry 1 (id: x) in g.yaml:3:5"), "{err}");
+        let c = load_str(
+            "languages: [vi, fr]\nentries:\n  - id: y\n    fr: Y\n",
+            "c.yaml",
+            &Limits::default(),
+        )
+        .unwrap();
+        let mut merged = a;
+        merged.merge(c).unwrap();
+        assert_eq!(merged.languages, ["vi", "en", "fr"]);
+        assert_eq!(merged.entries.len(), 2);
+    }
+}

@@ -1,0 +1,277 @@
+//! Input decoding: bytes as found on disk → text, with the byte-order mark
+//! removed and the original line structure kept so that every reported
+//! position refers to the file as the user sees it.
+
+use std::ops::Range;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Text decoded from a file, before any normalization.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The path as given by the user; used in messages and reports.
+    pub path: String,
+    /// Decoded text without the byte-order mark; line endings untouched.
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<String>, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        SourceText {
+            path: path.into(),
+            text,
+            lines,
+        }
+    }
+
+    /// Reads and decodes a file; any failure names the file.
+    pub fn read(path: &Path) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = decode(&bytes).map_err(|message| Error::Decode {
+            path: path.to_path_buf(),
+            message,
+        })?;
+        Ok(SourceText::new(path.display().to_string(), text))
+    }
+
+    /// Line and column (both 1-based, column in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The original text of a byte range.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+}
+
+/// A 1-based line and 1-based column counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Byte offsets where lines start. LF, CRLF and a lone CR all end a line.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// Byte ranges of each line's content, line terminators excluded.
+    pub fn line_ranges<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.starts.iter().enumerate().map(move |(i, &start)| {
+            let next = self.starts.get(i + 1).copied().unwrap_or(text.len());
+            let mut end = next;
+            let bytes = text.as_bytes();
+            if end > start && bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            start..end
+        })
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte range of line `line` (1-based), terminator excluded.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        self.line_ranges(text)
+            .nth(line.saturating_sub(1))
+            .unwrap_or(text.len()..text.len())
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line_idx = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line_idx];
+        let column = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or_else(|| {
+                text[start..]
+                    .char_indices()
+                    .take_while(|(i, _)| start + i < offset)
+                    .count()
+            });
+        Position {
+            line: line_idx + 1,
+            column: column + 1,
+        }
+    }
+}
+
+/// Decodes file bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM.
+/// Errors are human sentences that the caller prefixes with the file name.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(rest, 3);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes, "UTF-16LE");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes, "UTF-16BE");
+    }
+    if looks_like_bomless_utf16(bytes) {
+        return Err(
+            "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
+                .to_string(),
+        );
+    }
+    decode_utf8(bytes, 0)
+}
+
+fn decode_utf8(bytes: &[u8], base: usize) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(nul) = text.find('\0') {
+                return Err(format!(
+                    "binary data (NUL byte at byte offset {}); expected a UTF-8 text file",
+                    base + nul
+                ));
+            }
+            Ok(text.to_string())
+        }
+        Err(e) => Err(format!(
+            "invalid UTF-8 at byte offset {}; save the file as UTF-8",
+            base + e.valid_up_to()
+        )),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Result<String, String> {
+    if bytes.len() % 2 != 0 {
+        return Err(format!(
+            "truncated {name}: odd number of bytes after the byte-order mark"
+        ));
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut text = String::with_capacity(bytes.len() / 2);
+    for (i, decoded) in char::decode_utf16(units).enumerate() {
+        match decoded {
+            Ok('\0') => {
+                return Err(format!(
+                    "binary data (NUL character at byte offset {}) in {name} text",
+                    2 + 2 * i
+                ))
+            }
+            Ok(c) => text.push(c),
+            Err(_) => {
+                return Err(format!(
+                    "invalid {name}: unpaired surrogate at byte offset {}",
+                    2 + 2 * i
+                ))
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// UTF-16 text without a BOM shows NUL in every other byte for Latin script.
+fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    if sample.len() < 8 {
+        return false;
+    }
+    let pairs = sample.len() / 2;
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let (many, few) = if even_nuls > odd_nuls {
+        (even_nuls, odd_nuls)
+    } else {
+        (odd_nuls, even_nuls)
+    };
+    many * 10 >= pairs * 4 && few * 10 < pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_all_line_endings() {
+        let text = "ab\r\nNgân\rx\ny";
+        let idx = LineIndex::new(text);
+        let cases = [
+            (0, (1, 1)),
+            (1, (1, 2)),
+            (4, (2, 1)),
+            (text.find('x').unwrap(), (3, 1)),
+            (text.find('y').unwrap(), (4, 1)),
+            ("ab\r\nNgâ".len(), (2, 4)),
+        ];
+        for (offset, (line, column)) in cases {
+            assert_eq!(
+                idx.position(text, offset),
+                Position { line, column },
+                "offset {offset}"
+            );
+        }
+        let lines: Vec<&str> = idx.line_ranges(text).map(|r| &text[r]).collect();
+        assert_eq!(lines, ["ab", "Ngân", "x", "y"]);
+    }
+
+    #[test]
+    fn decodes_boms_and_rejects_bad_input() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hà".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), "Hà");
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hà".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&be).unwrap(), "Hà");
+        assert!(decode(b"ab\xFFcd").unwrap_err().contains("byte offset 2"));
+        assert!(decode(b"\xEF\xBB\xBFab\xFF")
+            .unwrap_err()
+            .contains("byte offset 5"));
+        assert!(decode(b"ab\0cd").unwrap_err().contains("NUL"));
+        let bomless: Vec<u8> = "Hello world"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(decode(&bomless).unwrap_err().contains("UTF-16"));
+    }
+}

@@ -1,0 +1,155 @@
+//! English: regular plurals and demonyms (so that a glossary lists "ballistic
+//! missile" and "Russia" and still accepts "ballistic missiles" and "Russian
+//! troops"), and the function words that identify English text.
+
+use crate::glossary::Kind;
+
+/// Surface forms besides `form` itself under which it counts as rendered.
+pub fn variants(form: &str, kind: Kind) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(last) = form.rsplit(' ').next().filter(|w| !w.is_empty()) else {
+        return out;
+    };
+    let head = &form[..form.len() - last.len()];
+    let last_is_word = last.chars().all(|c| c.is_alphabetic());
+    if !last_is_word {
+        return out;
+    }
+    match kind {
+        Kind::Term | Kind::Other => {
+            if last.chars().all(|c| c.is_lowercase()) {
+                out.push(format!("{head}{}", plural(last)));
+            }
+        }
+        Kind::Place => {
+            for demonym in demonyms(last) {
+                out.push(format!("{head}{}", plural(&demonym)));
+                out.push(format!("{head}{demonym}"));
+            }
+        }
+        Kind::Person | Kind::Organization | Kind::Event => {}
+    }
+    out
+}
+
+/// The regular plural of an English noun.
+pub fn plural(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!("{word}es")
+    } else if lower.ends_with('y')
+        && !lower
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| "aeiou".contains(c))
+    {
+        format!("{}ies", &word[..word.len() - 1])
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// Regular demonym/adjective derivations of a place name (Russia → Russian,
+/// Japan → Japanese, Iraq → Iraqi, Ukraine → Ukrainian, Italy → Italian).
+/// Irregular ones (French, Dutch, Swiss) are listed in the glossary.
+pub fn demonyms(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let lower_last = name.chars().last().map(|c| c.to_ascii_lowercase());
+    let stem = |n: usize| name[..name.len() - n].to_string();
+    match lower_last {
+        Some('a') => push(format!("{name}n")),
+        Some('e') => {
+            push(format!("{}ian", stem(1)));
+            push(format!("{name}an"));
+        }
+        Some('y') => {
+            push(format!("{}ian", stem(1)));
+            push(format!("{}an", stem(1)));
+        }
+        Some('o') => push(format!("{}an", stem(1))),
+        Some('i') => push(format!("{name}an")),
+        Some(c) if c.is_ascii_alphabetic() => {
+            push(format!("{name}ese"));
+            push(format!("{name}ian"));
+            push(format!("{name}i"));
+            push(format!("{name}an"));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The commonest English function words; a paragraph made mostly of these
+/// is English, whatever names it quotes.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been",
+    "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "more", "most",
+    "my", "no", "not", "of", "on", "one", "or", "our", "out", "over", "said", "says", "she",
+    "should", "so", "some", "than", "that", "the", "their", "them", "there", "these", "they",
+    "this", "those", "to", "up", "was", "we", "were", "what", "when", "which", "while", "who",
+    "will", "with", "would", "you", "your",
+];
+
+pub fn is_characteristic_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn plurals() {
+        for (s, p) in [
+            ("missile", "missiles"),
+            ("package", "packages"),
+            ("tax", "taxes"),
+            ("match", "matches"),
+            ("economy", "economies"),
+            ("day", "days"),
+            ("bus", "buses"),
+        ] {
+            assert_eq!(plural(s), p);
+        }
+    }
+
+    #[test]
+    fn variants_by_kind() {
+        assert!(
+            variants("ballistic missile", Kind::Term).contains(&"ballistic missiles".to_string())
+        );
+        let place = variants("North Korea", Kind::Place);
+        assert!(place.contains(&"North Korean".to_string()));
+        assert!(place.contains(&"North Koreans".to_string()));
+        for (name, demonym) in [
+            ("Japan", "Japanese"),
+            ("Iraq", "Iraqi"),
+            ("Ukraine", "Ukrainian"),
+            ("Italy", "Italian"),
+            ("Mexico", "Mexican"),
+            ("Indonesia", "Indonesian"),
+            ("Vietnam", "Vietnamese"),
+            ("Iran", "Iranian"),
+        ] {
+            assert!(demonyms(name).contains(&demonym.to_string()), "{name}");
+        }
+        assert!(variants("Vladimir Putin", Kind::Person).is_empty());
+        assert!(variants("UN", Kind::Organization).is_empty());
+    }
+}

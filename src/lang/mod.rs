@@ -1,0 +1,44 @@
+//! Per-language knowledge that the checks share: how a language inflects the
+//! forms a glossary lists, and how to recognise text written in it.
+//! Number handling lives in `crate::numbers`, one module per language.
+
+pub mod en;
+pub mod vi;
+
+/// Share (0.0–1.0) of the words in `text` that are characteristic of
+/// `lang`; None when we have no detector for the language.
+pub fn characteristic_share(lang: &str, text: &str) -> Option<f64> {
+    let is_characteristic: fn(&str) -> bool = match lang {
+        "vi" => vi::is_characteristic_word,
+        "en" => en::is_characteristic_word,
+        _ => return None,
+    };
+    let mut words = 0usize;
+    let mut hits = 0usize;
+    for word in words_of(text) {
+        words += 1;
+        if is_characteristic(word) {
+            hits += 1;
+        }
+    }
+    (words > 0).then(|| hits as f64 / words as f64)
+}
+
+/// Alphabetic words of a text (letters and combining marks).
+pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphabetic() && !is_combining(c))
+        .filter(|w| !w.is_empty())
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
+/// Extra surface forms under which a glossary form counts as present in a
+/// text of `lang`: regular plurals of terms, demonyms of places.
+pub fn variants(lang: &str, form: &str, kind: crate::glossary::Kind) -> Vec<String> {
+    match lang {
+        "en" => en::variants(form, kind),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,220 @@
+//! Vietnamese orthography: tone marks and their placement.
+//!
+//! Vietnamese writes one tone mark per syllable, on a vowel. Two placement
+//! styles are in use for "oa", "oe" and "uy" without a final consonant
+//! ("hoà"/"hòa", "thuỷ"/"thủy"). We canonicalize to the style most
+//! Vietnamese news sites use — hòa, khỏe, thủy — and fix misplaced marks such
+//! as "qúy" (→ "quý") on the way.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The five tone marks as combining characters, in the order huyền, sắc,
+/// hỏi, ngã, nặng.
+const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0309}', '\u{0303}', '\u{0323}'];
+const VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+
+struct ToneTable {
+    /// Toned vowel → (plain vowel, tone index 1..=5).
+    split: HashMap<char, (char, u8)>,
+    /// (plain vowel, tone index) → toned vowel.
+    join: HashMap<(char, u8), char>,
+}
+
+fn table() -> &'static ToneTable {
+    static TABLE: OnceLock<ToneTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut split = HashMap::new();
+        let mut join = HashMap::new();
+        for v in VOWELS.chars() {
+            for (i, t) in TONES.iter().enumerate() {
+                let composed: String = [v, *t].iter().collect::<String>().nfc().collect();
+                let mut it = composed.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    split.insert(c, (v, i as u8 + 1));
+                    join.insert((v, i as u8 + 1), c);
+                }
+            }
+        }
+        ToneTable { split, join }
+    })
+}
+
+/// Splits a character into its toneless form and tone (0 = none).
+pub fn split_tone(c: char) -> (char, u8) {
+    table().split.get(&c).copied().unwrap_or((c, 0))
+}
+
+/// Removes the tone mark, keeping vowel quality marks (ấ → â).
+pub fn strip_tone(c: char) -> char {
+    split_tone(c).0
+}
+
+fn with_tone(c: char, tone: u8) -> char {
+    if tone == 0 {
+        return c;
+    }
+    table().join.get(&(c, tone)).copied().unwrap_or(c)
+}
+
+fn is_vowel(c: char) -> bool {
+    VOWELS.contains(c)
+}
+
+fn has_quality_mark(c: char) -> bool {
+    "ăâêôơưĂÂÊÔƠƯ".contains(c)
+}
+
+const FINALS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// Moves the tone mark of a Vietnamese word to its canonical position.
+/// Returns false (and leaves `word` alone) when the word has no tone mark, is
+/// not shaped like a Vietnamese syllable, or is already canonical.
+pub fn retone(word: &mut [char]) -> bool {
+    let mut tone = 0;
+    let mut toned_at = None;
+    let mut plain: Vec<char> = Vec::with_capacity(word.len());
+    for (i, &c) in word.iter().enumerate() {
+        let (p, t) = split_tone(c);
+        if t != 0 {
+            if tone != 0 {
+                return false;
+            }
+            tone = t;
+            toned_at = Some(i);
+        }
+        plain.push(p);
+    }
+    let Some(toned_at) = toned_at else {
+        return false;
+    };
+    let Some(target) = tone_position(&plain) else {
+        return false;
+    };
+    if target == toned_at {
+        return false;
+    }
+    word[toned_at] = plain[toned_at];
+    word[target] = with_tone(plain[target], tone);
+    true
+}
+
+/// Index of the vowel that carries the tone in canonical spelling, for a
+/// toneless word; None when the word is not a plausible syllable.
+fn tone_position(plain: &[char]) -> Option<usize> {
+    let lower: Vec<char> = plain.iter().flat_map(|c| c.to_lowercase()).collect();
+    if lower.len() != plain.len() {
+        return None;
+    }
+    let starts_with = |p: &str| {
+        let p: Vec<char> = p.chars().collect();
+        lower.len() >= p.len() && lower[..p.len()] == p[..]
+    };
+    // "qu" always, and "gi" before another vowel, belong to the initial.
+    let mut i = if starts_with("qu") && lower.len() > 2 && is_vowel(lower[2]) {
+        2
+    } else if starts_with("gi") && lower.len() > 2 && is_vowel(lower[2]) {
+        2
+    } else {
+        lower.iter().take_while(|c| !is_vowel(**c)).count()
+    };
+    let initial: String = lower[..i].iter().collect();
+    const INITIALS: [&str; 27] = [
+        "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+        "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v",
+    ];
+    if !INITIALS.contains(&initial.as_str()) && initial != "x" {
+        return None;
+    }
+    let nucleus_start = i;
+    while i < lower.len() && is_vowel(lower[i]) {
+        i += 1;
+    }
+    let nucleus = nucleus_start..i;
+    let final_: String = lower[i..].iter().collect();
+    if nucleus.is_empty()
+        || nucleus.len() > 3
+        || !(final_.is_empty() || FINALS.contains(&final_.as_str()))
+    {
+        return None;
+    }
+    let vowels = &lower[nucleus.clone()];
+    if let Some(last_marked) = vowels.iter().rposition(|c| has_quality_mark(*c)) {
+        return Some(nucleus.start + last_marked);
+    }
+    Some(
+        nucleus.start
+            + match vowels.len() {
+                1 => 0,
+                3 => 1,
+                _ if !final_.is_empty() => 1,
+                _ => 0,
+            },
+    )
+}
+
+/// True for words only Vietnamese spelling produces: a Vietnamese-only letter
+/// (đ ă â ê ô ơ ư) or a Vietnamese tone mark.
+pub fn is_characteristic_word(word: &str) -> bool {
+    word.chars().any(|c| {
+        let (plain, tone) = split_tone(c);
+        tone != 0 || "đăâêôơưĐĂÂÊÔƠƯ".contains(plain)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn retoned(s: &str) -> String {
+        let mut w: Vec<char> = s.chars().collect();
+        retone(&mut w);
+        w.into_iter().collect()
+    }
+
+    #[test]
+    fn canonical_tone_placement() {
+        let cases = [
+            ("hoà", "hòa"),
+            ("hòa", "hòa"),
+            ("Hoà", "Hòa"),
+            ("thuỷ", "thủy"),
+            ("khoẻ", "khỏe"),
+            ("qúy", "quý"),
+            ("quý", "quý"),
+            ("gìa", "già"),
+            ("già", "già"),
+            ("gìn", "gìn"),
+            ("hoàn", "hoàn"),
+            ("hòan", "hoàn"),
+            ("toán", "toán"),
+            ("mùa", "mùa"),
+            ("múi", "múi"),
+            ("hoài", "hoài"),
+            ("khuỷu", "khuỷu"),
+            ("người", "người"),
+            ("tuổi", "tuổi"),
+            ("quốc", "quốc"),
+            ("giữa", "giữa"),
+            ("thuở", "thuở"),
+            ("hoạch", "hoạch"),
+            ("HOÀ", "HÒA"),
+            ("café", "café"),
+            ("José", "José"),
+            ("Zürich", "Zürich"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(retoned(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn split_and_strip() {
+        assert_eq!(split_tone('ấ'), ('â', 2));
+        assert_eq!(split_tone('a'), ('a', 0));
+        assert_eq!(strip_tone('Ỹ'), 'Y');
+        assert_eq!(split_tone('đ'), ('đ', 0));
+    }
+}

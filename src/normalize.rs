@@ -1,0 +1,281 @@
+//! Normalization with an offset map back to the original text.
+//!
+//! Matching must not care about NFC/NFD, old or new Vietnamese tone-mark
+//! placement, runs of whitespace, invisible format characters or the many
+//! apostrophe and dash look-alikes. Every check works on a [`NormText`], and
+//! every span it reports is mapped back to the bytes the user wrote.
+
+use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang::vi;
+
+/// Normalized text plus, for each of its bytes, the original byte range of
+/// the character it came from.
+#[derive(Debug, Clone, Default)]
+pub struct NormText {
+    pub text: String,
+    /// Indexed by byte of `text`; only entries at char boundaries are used.
+    orig_start: Vec<u32>,
+    orig_end: Vec<u32>,
+}
+
+impl NormText {
+    /// Maps a byte range of the normalized text to the original text.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        if self.text.is_empty() {
+            return 0..0;
+        }
+        let start = range.start.min(self.text.len() - 1);
+        let start = floor_boundary(&self.text, start);
+        let last = if range.end > range.start {
+            floor_boundary(&self.text, range.end.min(self.text.len()) - 1)
+        } else {
+            start
+        };
+        let s = self.orig_start[start] as usize;
+        let e = if range.end > range.start {
+            self.orig_end[last] as usize
+        } else {
+            s
+        };
+        s..e.max(s)
+    }
+
+    /// Concatenates several texts with `sep` between them (e.g. the paragraphs
+    /// of an aligned block); the separator maps to an empty range at the end
+    /// of the preceding text.
+    pub fn join<'a>(parts: impl IntoIterator<Item = &'a NormText>, sep: char) -> NormText {
+        let mut out = NormText::default();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
+                let at = out.orig_end.last().copied().unwrap_or(0);
+                out.push(sep, at as usize, at as usize);
+            }
+            out.text.push_str(&part.text);
+            out.orig_start.extend_from_slice(&part.orig_start);
+            out.orig_end.extend_from_slice(&part.orig_end);
+        }
+        out
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.orig_start.push(start as u32);
+            self.orig_end.push(end as u32);
+        }
+    }
+}
+
+/// Lowercases without changing any character's UTF-8 length, so that byte
+/// offsets into the folded text are offsets into the original too. The rare
+/// characters whose lowercase has another length (İ, ẞ, K) are kept as is.
+pub fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Characters that carry no visible text: zero-width spaces and joiners,
+/// bidi controls, soft hyphen, word joiner, BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Folds dash look-alikes to '-' and apostrophe look-alikes to '\''.
+pub fn fold_punctuation(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => '\'',
+        _ => c,
+    }
+}
+
+/// Normalizes `original[range]`: NFC, canonical Vietnamese tone placement,
+/// whitespace runs → one space (trimmed), invisible characters dropped,
+/// dashes and apostrophes folded.
+pub fn normalize(original: &str, range: Range<usize>) -> NormText {
+    let slice = &original[range.clone()];
+    let base = range.start;
+    // (char, original start, original end) after cleanup and NFC.
+    let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(slice.len());
+    let mut iter = slice.char_indices().peekable();
+    let mut pending_space: Option<(usize, usize)> = None;
+    let mut cluster = String::new();
+    while let Some((i, c)) = iter.next() {
+        let start = base + i;
+        if c.is_whitespace() {
+            let end = start + c.len_utf8();
+            pending_space = Some(match pending_space {
+                Some((s, _)) => (s, end),
+                None => (start, end),
+            });
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        if let Some((s, e)) = pending_space.take() {
+            if !chars.is_empty() {
+                chars.push((' ', s, e));
+            }
+        }
+        // A starter and the combining marks that follow it form one cluster,
+        // normalized together so that NFD input composes.
+        let mut end = start + c.len_utf8();
+        let needs_nfc = !c.is_ascii()
+            || iter
+                .peek()
+                .is_some_and(|&(_, n)| canonical_combining_class(n) != 0);
+        if !needs_nfc {
+            chars.push((fold_punctuation(c), start, end));
+            continue;
+        }
+        cluster.clear();
+        cluster.push(c);
+        while let Some(&(j, n)) = iter.peek() {
+            if canonical_combining_class(n) == 0 {
+                break;
+            }
+            cluster.push(n);
+            end = base + j + n.len_utf8();
+            iter.next();
+        }
+        for n in cluster.nfc() {
+            chars.push((fold_punctuation(n), start, end));
+        }
+    }
+    retone_words(&mut chars);
+    let mut out = NormText {
+        text: String::with_capacity(slice.len()),
+        orig_start: Vec::with_capacity(slice.len()),
+        orig_end: Vec::with_capacity(slice.len()),
+    };
+    for (c, s, e) in chars {
+        out.push(c, s, e);
+    }
+    out
+}
+
+/// Rewrites every Vietnamese word to canonical tone placement in place.
+fn retone_words(chars: &mut [(char, usize, usize)]) {
+    let mut i = 0;
+    let mut word: Vec<char> = Vec::new();
+    while i < chars.len() {
+        if !chars[i].0.is_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].0.is_alphabetic() {
+            i += 1;
+        }
+        let run = &mut chars[start..i];
+        if run.iter().all(|(c, _, _)| c.is_ascii()) {
+            continue;
+        }
+        word.clear();
+        word.extend(run.iter().map(|(c, _, _)| *c));
+        if vi::retone(&mut word) {
+            for (slot, c) in run.iter_mut().zip(&word) {
+                slot.0 = *c;
+            }
+        }
+    }
+}
+
+/// Convenience for tests and small inputs: the normalized form of a string.
+pub fn normalize_str(s: &str) -> String {
+    normalize(s, 0..s.len()).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_text() {
+        let cases = [
+            ("Hoà  Bình", "Hòa Bình"),
+            ("thuỷ\u{00A0}điện", "thủy điện"),
+            ("qúy", "quý"),
+            ("  Nga\u{200B}  ", "Nga"),
+            ("Kim Jong\u{2013}un", "Kim Jong-un"),
+            ("North Korea\u{2019}s", "North Korea's"),
+            ("Nga\u{0300}", "Ngà"),
+            ("Ha\u{0300} No\u{0302}\u{0323}i", "Hà Nội"),
+            ("line\r\nbreak", "line break"),
+            ("KHOẺ", "KHỎE"),
+            ("café José", "café José"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize_str(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn maps_ranges_back_to_original() {
+        let original = "x  Ha\u{0300} No\u{0302}\u{0323}i\u{200B}!";
+        let norm = normalize(original, 0..original.len());
+        assert_eq!(norm.text, "x Hà Nội!");
+        let at = norm.text.find("Hà Nội").unwrap();
+        let r = norm.original_range(at..at + "Hà Nội".len());
+        assert_eq!(&original[r], "Ha\u{0300} No\u{0302}\u{0323}i");
+        let bang = norm.text.find('!').unwrap();
+        assert_eq!(&original[norm.original_range(bang..bang + 1)], "!");
+        let x = norm.original_range(0..1);
+        assert_eq!(&original[x], "x");
+    }
+
+    #[test]
+    fn offsets_respect_a_base_range() {
+        let original = "first line\nThuỷ điện\n";
+        let start = original.find('T').unwrap();
+        let end = original.rfind('\n').unwrap();
+        let norm = normalize(original, start..end);
+        assert_eq!(norm.text, "Thủy điện");
+        let r = norm.original_range(0.."Thủy".len());
+        assert_eq!(&original[r], "Thuỷ");
+    }
+
+    #[test]
+    fn fold_case_keeps_byte_offsets() {
+        for s in ["İstanbul ĐÀ NẴNG", "KELVIN \u{212A}", "ẞ straße"] {
+            assert_eq!(fold_case(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(fold_case("ĐÀ NẴNG"), "đà nẵng");
+    }
+
+    #[test]
+    fn join_keeps_each_part_mapped() {
+        let original = "Một\nHai";
+        let nl = original.find('\n').unwrap();
+        let a = normalize(original, 0..nl);
+        let b = normalize(original, nl + 1..original.len());
+        let joined = NormText::join([&a, &b], '\n');
+        assert_eq!(joined.text, "Một\nHai");
+        let at = joined.text.find("Hai").unwrap();
+        assert_eq!(&original[joined.original_range(at..at + 3)], "Hai");
+    }
+}
