@@ -174,7 +174,7 @@ fn decode_utf8(bytes: &[u8], base: usize) -> Result<String, String> {
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(format!(
             "truncated {name}: odd number of bytes after the byte-order mark"
         ));

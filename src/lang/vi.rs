@@ -113,9 +113,8 @@ fn tone_position(plain: &[char]) -> Option<usize> {
         lower.len() >= p.len() && lower[..p.len()] == p[..]
     };
     // "qu" always, and "gi" before another vowel, belong to the initial.
-    let mut i = if starts_with("qu") && lower.len() > 2 && is_vowel(lower[2]) {
-        2
-    } else if starts_with("gi") && lower.len() > 2 && is_vowel(lower[2]) {
+    let mut i = if (starts_with("qu") || starts_with("gi")) && lower.len() > 2 && is_vowel(lower[2])
+    {
         2
     } else {
         lower.iter().take_while(|c| !is_vowel(**c)).count()
