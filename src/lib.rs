@@ -15,3 +15,13 @@ pub mod names;
 pub mod normalize;
 
 pub use error::{Error, Result};
+pub mod align;
+pub mod checker;
+pub mod checks;
+pub mod document;
+pub mod finding;
+pub mod segment;
+
+pub use checker::{Checker, PairReport};
+pub mod cli;
+pub mod report;

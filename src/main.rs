@@ -1,1 +1,24 @@
-fn main() {}
+//! The `transcheck` binary: parse arguments, run, map the outcome to an exit
+//! code (0 clean, 1 findings at or above --fail-on, 2 usage/input error).
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use transcheck::cli::{run, Cli, Environment};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let env = Environment {
+        stdout_is_terminal: stdout.is_terminal(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    match run(cli, env, &mut stdout.lock()) {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(error) => {
+            eprintln!("transcheck: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

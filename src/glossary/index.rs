@@ -104,7 +104,7 @@ fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
     !joins(before, inner_first) && !joins(after, inner_last)
 }
 
-pub(crate) fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::canonical_combining_class(c) != 0
 }
 

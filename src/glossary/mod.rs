@@ -6,7 +6,7 @@ mod index;
 mod load;
 pub mod yaml;
 
-pub use index::{FormMatch, GlossaryIndex, MatchRole};
+pub use index::{is_word_char, FormMatch, GlossaryIndex, MatchRole};
 pub use load::{load_str, Limits};
 
 use std::path::Path;

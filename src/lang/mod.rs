@@ -3,6 +3,8 @@
 //! Number handling lives in `crate::numbers`, one module per language.
 
 pub mod en;
+mod names;
+pub use names::language_name;
 pub mod vi;
 
 /// Share (0.0–1.0) of the words in `text` that are characteristic of

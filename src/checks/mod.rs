@@ -1,0 +1,105 @@
+//! Per-rule checks. Each file is one rule family; every check sees the same
+//! [`PairContext`]: both documents, the aligned blocks with their normalized
+//! text and glossary matches, and the glossary index.
+
+pub mod segment;
+pub mod term_forbidden;
+pub mod term_missing;
+
+use std::ops::Range;
+
+use crate::align::Block;
+use crate::document::Document;
+use crate::finding::{Finding, Location, Rule};
+use crate::glossary::{FormMatch, GlossaryIndex};
+use crate::normalize::NormText;
+
+/// What the segment check concluded about a block; other checks only look
+/// at `Translated` blocks, so a dropped or untranslated paragraph raises one
+/// finding instead of a cascade.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockStatus {
+    Translated,
+    /// Source paragraphs with no target.
+    Missing,
+    /// Target paragraphs with no source.
+    Extra,
+    /// The target is still (wholly) in the source language.
+    Untranslated,
+}
+
+/// One aligned block, normalized once for all checks.
+#[derive(Debug, Clone)]
+pub struct BlockView {
+    pub block: Block,
+    /// Source paragraphs joined with '\n'.
+    pub source: NormText,
+    pub target: NormText,
+    /// Glossary entries named in the source (leftmost-longest).
+    pub source_terms: Vec<FormMatch>,
+    /// Accepted renderings present in the target (overlapping).
+    pub target_terms: Vec<FormMatch>,
+    /// Forbidden renderings present in the target.
+    pub target_forbidden: Vec<FormMatch>,
+    pub status: BlockStatus,
+    /// Byte ranges of the target text (in `target`) that are still in the
+    /// source language, found by the segment check.
+    pub untranslated: Vec<Range<usize>>,
+}
+
+pub struct PairContext<'a> {
+    pub source: &'a Document,
+    pub target: &'a Document,
+    pub blocks: &'a [BlockView],
+    pub glossary: &'a GlossaryIndex,
+}
+
+impl PairContext<'_> {
+    pub fn source_location(&self, block: &BlockView, range: Range<usize>) -> Location {
+        self.source.location(block.source.original_range(range))
+    }
+
+    pub fn target_location(&self, block: &BlockView, range: Range<usize>) -> Location {
+        self.target.location(block.target.original_range(range))
+    }
+
+    /// Fills in the block context of a finding.
+    pub fn in_block(&self, block: &BlockView, finding: Finding) -> Finding {
+        Finding {
+            source_block: self.source.span_of(block.block.source.clone()),
+            target_block: self.target.span_of(block.block.target.clone()).or_else(|| {
+                let at = self.target.offset_of_paragraph(block.block.target.start);
+                Some(at..at)
+            }),
+            ..finding
+        }
+    }
+}
+
+pub trait Check: Send + Sync {
+    /// The rules this check can raise.
+    fn rules(&self) -> &'static [Rule];
+    fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>);
+}
+
+/// Every check, in the order they run.
+pub fn all_checks() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(segment::SegmentCheck),
+        Box::new(term_missing::TermMissing),
+        Box::new(term_forbidden::TermForbidden),
+    ]
+}
+
+/// Every rule of every check.
+pub fn all_rules() -> Vec<Rule> {
+    all_checks()
+        .iter()
+        .flat_map(|c| c.rules().iter().copied())
+        .collect()
+}
+
+/// "Triều Tiên" → `“Triều Tiên”`; quotes forms in messages.
+pub(crate) fn quote(s: &str) -> String {
+    format!("\u{201C}{s}\u{201D}")
+}
