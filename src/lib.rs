@@ -23,5 +23,6 @@ pub mod finding;
 pub mod segment;
 
 pub use checker::{Checker, PairReport};
+pub use glossary::Glossary;
 pub mod cli;
 pub mod report;

@@ -124,7 +124,7 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let word_char = crate::glossary::is_word_char(c) || c == '-';
+        let word_char = crate::glossary::is_word_char(c);
         match (start, word_char) {
             (None, true) => start = Some(i),
             (Some(s), false) => {

@@ -75,15 +75,17 @@ fn is_null(text: &str) -> bool {
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub max_depth: usize,
-    /// Nodes in the tree after alias expansion ("billion laughs").
-    pub max_nodes: usize,
+    /// Nodes that aliases may add by copying anchored nodes ("billion
+    /// laughs" protection). Nodes written out in the file are bounded by the
+    /// file size limit instead.
+    pub max_alias_nodes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_depth: 64,
-            max_nodes: 20_000_000,
+            max_alias_nodes: 1_000_000,
         }
     }
 }
@@ -100,16 +102,18 @@ pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, YamlError> {
         parser: Parser::new_from_str(text),
         anchors: HashMap::new(),
         limits,
-        nodes: 0,
+        alias_nodes: 0,
     };
     builder.document()
 }
 
 struct Builder<'a> {
     parser: Parser<'a, saphyr_parser::StrInput<'a>>,
-    anchors: HashMap<usize, Node>,
+    /// Anchored nodes with their sizes, so an alias is counted before it is
+    /// copied.
+    anchors: HashMap<usize, (Node, usize)>,
     limits: Limits,
-    nodes: usize,
+    alias_nodes: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -162,14 +166,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn count(&mut self, n: usize, mark: Mark) -> Result<(), YamlError> {
-        self.nodes += n;
-        if self.nodes > self.limits.max_nodes {
+    fn count_alias(&mut self, n: usize, mark: Mark) -> Result<(), YamlError> {
+        self.alias_nodes += n;
+        if self.alias_nodes > self.limits.max_alias_nodes {
             return Err(YamlError {
                 mark,
                 message: format!(
-                    "too many YAML nodes (more than {}); aliases may be expanding exponentially",
-                    self.limits.max_nodes
+                    "YAML aliases expand to more than {} nodes; refusing a possible \"billion laughs\" file",
+                    self.limits.max_alias_nodes
                 ),
             });
         }
@@ -187,7 +191,6 @@ impl<'a> Builder<'a> {
                 ),
             });
         }
-        self.count(1, mark)?;
         let (node, anchor) = match ev {
             Event::Scalar(text, style, anchor, _) => (
                 Node {
@@ -200,14 +203,14 @@ impl<'a> Builder<'a> {
                 anchor,
             ),
             Event::Alias(id) => {
-                let Some(target) = self.anchors.get(&id).cloned() else {
+                let Some(&(_, size)) = self.anchors.get(&id) else {
                     return Err(YamlError {
                         mark,
                         message: "alias to an unknown anchor".into(),
                     });
                 };
-                self.count(size(&target), mark)?;
-                return Ok(target);
+                self.count_alias(size, mark)?;
+                return Ok(self.anchors[&id].0.clone());
             }
             Event::SequenceStart(anchor, _) => {
                 let mut items = Vec::new();
@@ -262,7 +265,8 @@ impl<'a> Builder<'a> {
             }
         };
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            let size = size(&node);
+            self.anchors.insert(anchor, (node.clone(), size));
         }
         Ok(node)
     }
@@ -309,7 +313,7 @@ mod tests {
             bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         let err = parse(&bomb, Limits::default()).unwrap_err();
-        assert!(err.message.contains("aliases"), "{}", err.message);
+        assert!(err.message.contains("billion laughs"), "{}", err.message);
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         let err = parse(&deep, Limits::default()).unwrap_err();
         assert!(
