@@ -1,35 +1,17 @@
-//! The command line: argument definitions (clap) and the commands they run.
-//! Commands write to the writers they are given and return an exit status;
-//! `main` only maps errors to one line on stderr and exit code 2.
+//! `transcheck check SOURCE TARGET`: check one pair and print the report.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ValueEnum};
 
+use super::{write_output, Environment, Outcome};
 use crate::checker::Checker;
 use crate::error::{Error, Result};
 use crate::finding::{RuleConfig, Severity};
 use crate::glossary::{Glossary, Limits};
 use crate::input::SourceText;
 use crate::report::{render, Format, RenderOptions, Report};
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "transcheck",
-    version,
-    about = "Checks a translated news article against its source and a glossary."
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Check a source article against its translation.
-    Check(CheckArgs),
-}
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -73,39 +55,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// How a command ended, mapped to the exit code by `main`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Exit 0: nothing at or above the failure level.
-    Clean,
-    /// Exit 1: findings at or above the failure level.
-    Findings,
-}
-
-impl Outcome {
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Outcome::Clean => 0,
-            Outcome::Findings => 1,
-        }
-    }
-}
-
-/// Facts about the process the library must not look up itself.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Environment {
-    pub stdout_is_terminal: bool,
-    /// NO_COLOR is set to a non-empty value.
-    pub no_color: bool,
-}
-
-pub fn run(cli: Cli, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
-    match cli.command {
-        Command::Check(args) => check(args, env, out),
-    }
-}
-
-fn check(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
     let glossary = if args.glossaries.is_empty() {
         Glossary::default_vi_en()?
     } else {
@@ -151,14 +101,6 @@ fn check(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Outco
     };
     write_output(out, text.as_bytes())?;
     Ok(outcome)
-}
-
-/// Writes the report; a reader that went away (`| head`) is not an error.
-fn write_output(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
-    match out.write_all(bytes).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write(e)),
-        _ => Ok(()),
-    }
 }
 
 /// A language code from a file name: `x.vi.txt` → vi, `vi/x.txt` → vi. Only
