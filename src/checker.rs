@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::align::{align, ParagraphFeatures};
-use crate::checks::{all_checks, segment, BlockView, Check, PairContext};
+use crate::checks::{all_checks, segment, BlockView, Check, PairContext, PairSummary};
 use crate::document::Document;
 use crate::finding::{Finding, Rule, RuleConfig};
 use crate::glossary::{FormMatch, Glossary, GlossaryIndex};
@@ -18,6 +18,10 @@ pub struct PairReport {
     pub target: SourceText,
     pub findings: Vec<Finding>,
 }
+
+/// Per-check summaries of one pair, in check order.
+#[derive(Default)]
+pub struct PairSummaries(Vec<Option<PairSummary>>);
 
 pub struct Checker {
     index: GlossaryIndex,
@@ -54,18 +58,60 @@ impl Checker {
         &self.index
     }
 
+    /// Checks one pair on its own (a batch of one).
     pub fn check(&self, source: SourceText, target: SourceText) -> PairReport {
+        let (report, summaries) = self.check_pair(source, target);
+        let mut reports = [report];
+        self.finish_batch(&mut reports, vec![summaries]);
+        let [report] = reports;
+        report
+    }
+
+    /// Checks one pair of a batch; the summaries go to [`Checker::finish_batch`]
+    /// once every pair is checked.
+    pub fn check_pair(
+        &self,
+        source: SourceText,
+        target: SourceText,
+    ) -> (PairReport, PairSummaries) {
         let source = Document::new(source, self.index.source_lang());
         let target = Document::new(target, self.index.target_lang());
-        let findings = self.check_documents(&source, &target);
-        PairReport {
+        let (findings, summaries) = self.check_documents(&source, &target);
+        let report = PairReport {
             source: source.file,
             target: target.file,
             findings,
+        };
+        (report, summaries)
+    }
+
+    /// Runs the checks that look across pairs and settles the final order.
+    /// `summaries[i]` must come from the check of `reports[i]`.
+    pub fn finish_batch(&self, reports: &mut [PairReport], mut summaries: Vec<PairSummaries>) {
+        for (c, check) in self.checks.iter().enumerate() {
+            let per_pair: Vec<Option<PairSummary>> = summaries
+                .iter_mut()
+                .map(|s| s.0.get_mut(c).and_then(Option::take))
+                .collect();
+            if per_pair.iter().all(Option::is_none) {
+                continue;
+            }
+            let mut found: Vec<Vec<Finding>> = vec![Vec::new(); reports.len()];
+            check.check_batch(&per_pair, &mut found);
+            for (report, extra) in reports.iter_mut().zip(found) {
+                if !extra.is_empty() {
+                    report.findings.extend(extra);
+                    self.finalize(&mut report.findings);
+                }
+            }
         }
     }
 
-    pub fn check_documents(&self, source: &Document, target: &Document) -> Vec<Finding> {
+    pub fn check_documents(
+        &self,
+        source: &Document,
+        target: &Document,
+    ) -> (Vec<Finding>, PairSummaries) {
         let blocks = self.blocks(source, target);
         let ctx = PairContext {
             source,
@@ -74,9 +120,18 @@ impl Checker {
             glossary: &self.index,
         };
         let mut findings = Vec::new();
+        let mut summaries = Vec::with_capacity(self.checks.len());
         for check in &self.checks {
             check.check(&ctx, &mut findings);
+            summaries.push(check.summarize(&ctx));
         }
+        self.finalize(&mut findings);
+        (findings, PairSummaries(summaries))
+    }
+
+    /// Applies the configured severities (dropping rules that are off) and
+    /// sorts into report order.
+    fn finalize(&self, findings: &mut Vec<Finding>) {
         findings.retain_mut(|f| {
             let rule = self.rules.iter().find(|r| r.id == f.rule);
             match rule.and_then(|r| self.config.severity(r)) {
@@ -89,7 +144,6 @@ impl Checker {
         });
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
-        findings
     }
 
     fn blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {

@@ -76,10 +76,28 @@ impl PairContext<'_> {
     }
 }
 
+/// What a check keeps of one pair for a look across all pairs checked
+/// together (e.g. the spellings of names used in each translation). It must
+/// stay small: a batch keeps one per pair until the end.
+pub type PairSummary = Box<dyn std::any::Any + Send + Sync>;
+
 pub trait Check: Send + Sync {
     /// The rules this check can raise.
     fn rules(&self) -> &'static [Rule];
+
+    /// Findings within one pair.
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>);
+
+    /// A compact summary of the pair for [`Check::check_batch`]; None for
+    /// checks that only look within a pair.
+    fn summarize(&self, _ctx: &PairContext) -> Option<PairSummary> {
+        None
+    }
+
+    /// Findings across all pairs of a run (one pair on its own is a batch of
+    /// one): `summaries[i]` came from pair i and findings for it go to
+    /// `out[i]`.
+    fn check_batch(&self, _summaries: &[Option<PairSummary>], _out: &mut [Vec<Finding>]) {}
 }
 
 /// Every check, in the order they run.
