@@ -16,6 +16,7 @@ pub mod normalize;
 
 pub use error::{Error, Result};
 pub mod align;
+pub mod batch;
 pub mod checker;
 pub mod checks;
 pub mod document;
