@@ -16,9 +16,11 @@ pub mod normalize;
 
 pub use error::{Error, Result};
 pub mod align;
+pub mod baseline;
 pub mod batch;
 pub mod checker;
 pub mod checks;
+pub mod config;
 pub mod document;
 pub mod finding;
 pub mod segment;
