@@ -229,7 +229,26 @@ fn merge(args: &CheckArgs, config: &Config) -> Result<Settings> {
             .map(|g| (g != Path::new("default")).then(|| g.clone()))
             .collect()
     };
-    let mut rules: Vec<String> = config.rules.iter().map(|(s, _)| s.clone()).collect();
+    // A rule level from the command line replaces every level the file sets
+    // for the rules it names, even more specific ones (`--rule segment.*=off`
+    // beats `segment.extra: info` in the file).
+    let named = |spec: &str| {
+        spec.split_once('=')
+            .map_or(spec, |(r, _)| r)
+            .trim()
+            .to_string()
+    };
+    let mut rules: Vec<String> = config
+        .rules
+        .iter()
+        .map(|(s, _)| s.clone())
+        .filter(|spec| {
+            !args
+                .rules
+                .iter()
+                .any(|cli| covers(&named(cli), &named(spec)))
+        })
+        .collect();
     rules.extend(args.rules.iter().cloned());
     Ok(Settings {
         source,
@@ -242,6 +261,16 @@ fn merge(args: &CheckArgs, config: &Config) -> Result<Settings> {
         baseline: args.baseline.clone().or_else(|| config.baseline.clone()),
         jobs: args.jobs.map(usize::from).or(config.jobs),
     })
+}
+
+/// True when rule pattern `wide` addresses every rule `narrow` does:
+/// `*` covers all, `term.*` covers `term.missing` and `term.*`.
+fn covers(wide: &str, narrow: &str) -> bool {
+    wide == "*"
+        || wide == narrow
+        || wide
+            .strip_suffix(".*")
+            .is_some_and(|family| narrow.split('.').next() == Some(family) && narrow != "*")
 }
 
 /// Glossaries in order (`None` is the embedded default); none at all means
@@ -389,6 +418,16 @@ pub fn language_from_path(path: &Path, known: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn command_line_rules_cover_file_rules() {
+        assert!(covers("*", "term.missing"));
+        assert!(covers("term.*", "term.missing"));
+        assert!(covers("term.*", "term.*"));
+        assert!(!covers("term.*", "*"));
+        assert!(!covers("term.missing", "term.*"));
+        assert!(!covers("segment.*", "term.missing"));
+    }
 
     #[test]
     fn languages_from_paths() {
