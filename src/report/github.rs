@@ -4,7 +4,7 @@
 //! Escaping follows GitHub's rules: `%`, CR and LF in the message; also `:`
 //! and `,` in property values.
 
-use super::{pair_path, plural, Report};
+use super::{pair_path, plural, unquoted_suggestion, Report};
 use crate::finding::{Finding, Location, Severity};
 
 pub fn render(report: &Report) -> String {
@@ -46,7 +46,7 @@ fn annotation(finding: &Finding, file: &str, at: Option<&Location>, source_path:
     }
     properties.push(format!("title={}", property(finding.rule)));
     let mut message = finding.message.clone();
-    if let Some(suggestion) = &finding.suggestion {
+    if let Some(suggestion) = unquoted_suggestion(finding) {
         message.push_str(&format!("\nhelp: use \u{201C}{suggestion}\u{201D}"));
     }
     if let (Some(_), Some(s)) = (&finding.target, &finding.source) {

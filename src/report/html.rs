@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{plural, Report};
+use super::{plural, unquoted_suggestion, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Location, Severity};
 use crate::input::SourceText;
@@ -220,7 +220,7 @@ fn display_text(text: &str, range: Range<usize>) -> String {
 
 fn tooltip(f: &Finding) -> String {
     let mut s = format!("{}[{}]: {}", f.severity.as_str(), f.rule, f.message);
-    if let Some(suggestion) = &f.suggestion {
+    if let Some(suggestion) = unquoted_suggestion(f) {
         let _ = write!(s, " — use \u{201C}{suggestion}\u{201D}");
     }
     s

@@ -5,7 +5,7 @@
 
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 
-use super::{pair_path, plural, RenderOptions, Report};
+use super::{pair_path, plural, unquoted_suggestion, RenderOptions, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Severity};
 
@@ -71,9 +71,7 @@ fn line(f: &Finding, pair: &PairReport) -> String {
         (None, Some(l)) => format!("{}:{}:{}", pair.source.path, l.start.line, l.start.column),
         (None, None) => pair_path(pair).to_string(),
     };
-    let help = f
-        .suggestion
-        .as_ref()
+    let help = unquoted_suggestion(f)
         .map(|s| format!(" (use \u{201C}{s}\u{201D})"))
         .unwrap_or_default();
     format!(

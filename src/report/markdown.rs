@@ -2,7 +2,7 @@
 //! counts per rule, then a table of findings for each pair that has any.
 //! Every piece of file text is escaped, so an article cannot inject markup.
 
-use super::{plural, severity_index, Report};
+use super::{plural, severity_index, unquoted_suggestion, Report};
 use crate::finding::Location;
 
 pub fn render(report: &Report) -> String {
@@ -50,7 +50,7 @@ pub fn render(report: &Report) -> String {
         findings.sort_by_key(|f| severity_index(f.severity));
         for f in findings {
             let mut message = escape(&f.message);
-            if let Some(s) = &f.suggestion {
+            if let Some(s) = unquoted_suggestion(f) {
                 message.push_str(&format!(" — use “{}”", escape(s)));
             }
             out.push_str(&format!(

@@ -148,6 +148,14 @@ pub fn all_rules() -> Vec<Rule> {
     rules
 }
 
+/// The suggestion, unless the message already quotes it ("…; use “Hanoi”"):
+/// one-line formats append it only when it adds something.
+pub(crate) fn unquoted_suggestion(f: &Finding) -> Option<&str> {
+    f.suggestion
+        .as_deref()
+        .filter(|s| !f.message.contains(&format!("\u{201C}{s}\u{201D}")))
+}
+
 /// The path a finding is about when it has no span: the target, or the
 /// source of a pair whose target is missing.
 pub(crate) fn pair_path(pair: &PairReport) -> &str {

@@ -11,7 +11,7 @@ use serde_sarif::sarif::{
     ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 
-use super::{all_rules, Report};
+use super::{all_rules, unquoted_suggestion, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Location, Rule, Severity};
 use crate::input::SourceText;
@@ -94,7 +94,7 @@ fn pascal_case(id: &str) -> String {
 }
 
 fn result(pair: &PairReport, f: &Finding, rules: &[Rule]) -> SarifResult {
-    let message = match &f.suggestion {
+    let message = match unquoted_suggestion(f) {
         Some(s) => format!("{} Use \u{201C}{s}\u{201D}.", sentence(&f.message)),
         None => sentence(&f.message),
     };
@@ -189,8 +189,25 @@ fn location(file: &SourceText, span: Option<&Location>, message: Option<&str>) -
     let mut physical = PhysicalLocation::builder()
         .artifact_location(artifact(&file.path))
         .build();
-    physical.region = span.map(|l| region(l, true));
-    physical.context_region = span.map(|l| context_region(file, l));
+    // A finding about a whole file (an unpaired file) points at its first
+    // line: viewers, GitHub among them, need a region to show a result.
+    physical.region = Some(match span {
+        Some(l) => region(l, true),
+        None => Region::builder().start_line(1).build(),
+    });
+    // A context region must be strictly larger than the region.
+    physical.context_region = span
+        .map(|l| (l, context_region(file, l)))
+        .filter(|(l, c)| {
+            (c.start_line, c.start_column, c.end_line, c.end_column)
+                != (
+                    Some(l.start.line as i64),
+                    Some(l.start.column as i64),
+                    Some(l.end.line as i64),
+                    Some(l.end.column as i64),
+                )
+        })
+        .map(|(_, c)| c);
     let mut location = SarifLocation::builder().physical_location(physical).build();
     if let Some(m) = message {
         location.id = Some(0);
