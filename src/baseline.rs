@@ -95,12 +95,23 @@ impl Baseline {
             path: path.to_path_buf(),
             source,
         })?;
-        let baseline: Baseline = serde_yaml::from_str(&text).map_err(|e| Error::Baseline {
-            path: path.to_path_buf(),
-            message: match e.location() {
-                Some(l) => format!("{}:{}: {e}", l.line(), l.column()),
-                None => e.to_string(),
-            },
+        let baseline: Baseline = serde_yaml::from_str(&text).map_err(|e| {
+            let message = e.to_string();
+            match e.location() {
+                Some(l) => Error::BaselineAt {
+                    path: path.to_path_buf(),
+                    line: l.line(),
+                    column: l.column(),
+                    message: message
+                        .rsplit_once(" at line ")
+                        .map_or(message.as_str(), |(m, _)| m)
+                        .to_string(),
+                },
+                None => Error::Baseline {
+                    path: path.to_path_buf(),
+                    message,
+                },
+            }
         })?;
         if baseline.version != VERSION {
             return Err(Error::Baseline {
