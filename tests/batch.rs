@@ -456,3 +456,48 @@ fn completions_and_man_page_come_from_the_clap_definition() {
         "transcheck: no subcommand `frobnicate`; expected one of: check, completions, man\n"
     );
 }
+
+/// Every `transcheck check` command in the README, the CI examples and the
+/// pre-commit hooks parses, and the README's configuration example loads.
+#[test]
+fn documented_commands_and_configuration_are_valid() {
+    use clap::Parser;
+    let files = [
+        "README.md",
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+        ".pre-commit-hooks.yaml",
+    ];
+    let mut commands = 0;
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for line in text.lines() {
+            let Some(at) = line.find("transcheck check ") else {
+                continue;
+            };
+            let command = &line[at..];
+            // Usage synopses with [optional] parts and prose are not commands.
+            if command.contains('[') || command.contains('`') {
+                continue;
+            }
+            let command = command.split(" # ").next().unwrap();
+            let args: Vec<String> = command
+                .split_whitespace()
+                .map(|a| a.trim_matches('"').to_string())
+                .collect();
+            if let Err(e) = transcheck::cli::Cli::try_parse_from(&args) {
+                panic!("{file}: `{command}`: {e}");
+            }
+            commands += 1;
+        }
+    }
+    assert!(commands >= 10, "found {commands} commands");
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```yaml\n# transcheck.yaml\n").unwrap() + "```yaml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let config =
+        transcheck::config::Config::parse(&readme[start..end], Path::new("transcheck.yaml"))
+            .unwrap_or_else(|e| panic!("README configuration: {e}"));
+    assert_eq!(config.pairs.len(), 2);
+    assert_eq!(config.rules.len(), 2);
+}
