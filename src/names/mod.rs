@@ -2,4 +2,5 @@
 //! compares names, and classifies near-misses (transliteration variants,
 //! typos, wrong tokens) while keeping distinct look-alike names apart.
 
+pub mod fold;
 pub mod syllable;

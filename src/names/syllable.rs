@@ -325,6 +325,51 @@ fn cluster_fits(initial: &str, cluster: &str, gi_merged: bool) -> bool {
     }
 }
 
+/// True iff `word` could be a Vietnamese syllable written without its
+/// diacritics ("Nguyen", "Truong", "Dang", "Kim"): some way of putting back
+/// breve, circumflex, horn, đ and a tone makes it valid. English-language
+/// news writes Vietnamese names this way, so this is how the name rules
+/// recognise Vietnamese name tokens in the target text.
+pub fn could_be_vietnamese_syllable(word: &str) -> bool {
+    let folded = super::fold::fold(word);
+    if folded.is_empty() || folded.contains(' ') {
+        return false;
+    }
+    let letters: Vec<char> = folded.chars().collect();
+    if letters.len() > 8 || !letters.iter().all(|c| is_viet_base(*c)) {
+        return false;
+    }
+    let mut current = Vec::with_capacity(letters.len());
+    restore(&letters, &mut current)
+}
+
+/// Tries every restoration of the marks folding removed, depth-first. At
+/// most 8 letters with at most 3 choices each keep this tiny in practice
+/// (a syllable has at most three vowel letters).
+fn restore(rest: &[char], current: &mut Vec<char>) -> bool {
+    let Some((&c, tail)) = rest.split_first() else {
+        // Acute is compatible with every final, including the stop finals.
+        return parse(current, Tone::Acute);
+    };
+    let choices: &[char] = match c {
+        'a' => &['a', 'ă', 'â'],
+        'e' => &['e', 'ê'],
+        'o' => &['o', 'ô', 'ơ'],
+        'u' => &['u', 'ư'],
+        'd' => &['d', 'đ'],
+        _ => std::slice::from_ref(&c),
+    };
+    for &choice in choices {
+        current.push(choice);
+        let ok = restore(tail, current);
+        current.pop();
+        if ok {
+            return true;
+        }
+    }
+    false
+}
+
 /// True for a letters-only word that is not a Vietnamese syllable: the
 /// signal that a capitalized token in Vietnamese text is a foreign name.
 /// Words containing digits, punctuation, hyphens or apostrophes are not
@@ -705,6 +750,29 @@ mod tests {
             foreign,
             ["Sergei", "Lavrov", "Antony", "Blinken", "Boeing", "Tesla", "Jong", "Putin"]
         );
+    }
+
+    #[test]
+    fn folded_syllables() {
+        for w in [
+            "Nguyen", "Truong", "Trong", "Phuc", "Duong", "Dang", "Thuy", "Quoc", "Kim", "Xi",
+            "Huynh", "Giang", "Nghiem", "Nguyễn", "Pham",
+        ] {
+            assert!(could_be_vietnamese_syllable(w), "{w}");
+        }
+        for w in [
+            "Lavrov",
+            "Biden",
+            "Jong",
+            "Moon",
+            "Trump",
+            "Nguyen Phu",
+            "",
+            "Zelensky",
+            "Phamm",
+        ] {
+            assert!(!could_be_vietnamese_syllable(w), "{w}");
+        }
     }
 
     #[test]
