@@ -3,4 +3,6 @@
 //! typos, wrong tokens) while keeping distinct look-alike names apart.
 
 pub mod fold;
+pub mod similarity;
 pub mod syllable;
+pub mod variant;
