@@ -2,6 +2,7 @@
 //! compares names, and classifies near-misses (transliteration variants,
 //! typos, wrong tokens) while keeping distinct look-alike names apart.
 
+pub mod candidates;
 pub mod fold;
 pub mod similarity;
 pub mod syllable;
