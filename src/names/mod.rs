@@ -4,6 +4,7 @@
 
 pub mod candidates;
 pub mod fold;
+pub mod index;
 pub mod similarity;
 pub mod syllable;
 pub mod variant;
