@@ -3,6 +3,7 @@
 //! typos, wrong tokens) while keeping distinct look-alike names apart.
 
 pub mod candidates;
+pub mod consistency;
 pub mod fold;
 pub mod index;
 pub mod similarity;

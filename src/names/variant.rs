@@ -22,7 +22,9 @@
 //!    rendering's last token (the surname in Western order, the given name
 //!    Vietnamese people are called by): equal is a legitimate short form
 //!    ("Lavrov" for "Sergei Lavrov"), a near-miss is a variant with
-//!    [`Variant::part`] set ("Lavrow");
+//!    [`Variant::part`] set ("Lavrow"). Lone tokens of 4 chars or fewer
+//!    ("Le", "Kim") are too ambiguous to compare, and a lone token with
+//!    marks against a plain full name is not a diacritics variant;
 //! 6. any other difference in token count is a different name: "George W.
 //!    Bush" is not "George Bush" (father and son), "Hunter Biden" is not
 //!    "Biden", "Ferdinand Marcos Jr." is not "Ferdinand Marcos".
@@ -92,7 +94,7 @@ impl Variant {
 /// misspelling (Korea/Korean, Niger/Nigeria, Sudan/Sudanese, Lavrov/Lavrova).
 const DERIVATION_SUFFIXES: &[&str] = &[
     "a", "e", "i", "o", "s", "n", "an", "ia", "ian", "ians", "ans", "ean", "ese", "ish", "is",
-    "es", "ic", "er", "ers", "ite", "ites", "na", "ns",
+    "es", "ic", "er", "ers", "ite", "ites", "na", "ns", "y",
 ];
 
 /// How two aligned tokens relate.
@@ -272,19 +274,26 @@ pub fn classify(candidate: &str, rendering: &str) -> Option<Variant> {
 /// A lone candidate token against one token of a rendering (the
 /// surname-alone case). Case-only differences are not variants here: the
 /// lone token usually stands in running text with its own capitalization.
+/// Lone tokens of at most [`SHORT_TOKEN_MAX_CHARS`] chars are never
+/// compared, and diacritics count only when the lone token dropped them.
 pub(crate) fn token_variant(
     candidate: &str,
     tok: &FoldedToken,
     rendering_token: &str,
     rendering_folded: &str,
 ) -> Option<Variant> {
-    let reason = match relate(
-        raw(candidate, tok),
-        &tok.folded,
-        rendering_token,
-        rendering_folded,
-    ) {
+    // A short token alone ("Le", "Lam", "Kim") is ambiguous: the surname
+    // or given name of many people.
+    if tok.folded.chars().count() <= SHORT_TOKEN_MAX_CHARS {
+        return None;
+    }
+    let cand_raw = raw(candidate, tok);
+    let reason = match relate(cand_raw, &tok.folded, rendering_token, rendering_folded) {
         Rel::Equal | Rel::Different | Rel::Edit { viet: true } => return None,
+        // Only marks dropped from the short form ("Trong" for "Nguyễn Phú
+        // Trọng"). A marked lone token against a plain full name is as
+        // likely another word ("Nguyên" and the province "Thai Nguyen").
+        Rel::Diacritics if !is_plain(cand_raw) => return None,
         Rel::Diacritics => VariantReason::Diacritics,
         Rel::Romanization => VariantReason::Romanization,
         Rel::Edit { viet: false } => VariantReason::Spelling,
@@ -611,6 +620,12 @@ pub(crate) mod tests {
         ("Steven", "Stevens"),
         ("Ukraine", "Ukrainian"),
         ("Maria", "Marian"),
+        ("Germany", "German"),
+        ("Le", "Nguyen Thi Lê"),
+        ("Nguyên", "Thai Nguyen"),
+        ("Lam", "To Lam Anh"),
+        ("Italy", "Italian"),
+        ("Hungary", "Hungarian"),
         ("Wales", "Whales"),
         ("Bolivia", "Olivia"),
         ("Russia", "Prussia"),
