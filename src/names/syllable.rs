@@ -20,6 +20,13 @@
 //!   a rime.
 //! * Letters outside the Vietnamese alphabet (f j w z, ø, ñ, …) make a word
 //!   foreign, and so does any syllable with two tone marks.
+//! * Measured on every word of the Vietnamese column of the Tatoeba eng-vie
+//!   test set (21,551 tokens, 1,967 distinct): 293 tokens (179 distinct)
+//!   are rejected, and every one is a foreign name, a loanword written
+//!   without hyphens (tivi, vali, taxi, piano, bit, bus), a letter or
+//!   abbreviation (B, X, ng), a typo (hêt, môt, khônf, tuơng) or mojibake
+//!   (quyÃªn, Ðức with an eth). No correctly spelled native syllable is
+//!   rejected.
 //! * Short foreign names that happen to be spelled like Vietnamese syllables
 //!   ("Kim", "Xi", "Tom", "Ben", "Sam") are valid syllables: phonotactics
 //!   cannot tell them apart, and callers look at whole capitalized runs.
