@@ -229,6 +229,7 @@ impl GlossaryIndex {
             let ends: Vec<usize> = chosen.iter().map(|m| m.range.end).collect();
             chosen.retain(|m| {
                 !inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends)
+                    && !(m.ambiguous && starts_compound(text, m.range.clone()))
             });
         }
         chosen
@@ -336,6 +337,15 @@ fn inside_unlisted_vietnamese_name(
     false
 }
 
+/// "Pháp luật …" at a sentence start: the match is the first half of a word.
+fn starts_compound(text: &str, range: Range<usize>) -> bool {
+    let Some(rest) = text[range.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    crate::lang::vi::is_compound(&text[range], next)
+}
+
 /// Lowercase kinship terms and titles that Vietnamese puts before a
 /// person's given name: "chị Anh" is Ms Anh, "bà Nga" is Mrs Nga.
 const HONORIFICS: [&str; 19] = [
@@ -441,6 +451,7 @@ entries:
             ("Ngân hàng Thế giới dự báo", &["world-bank"]),
             ("bà Nga cho biết", &[]),
             ("chị Mỹ và Nga", &["russia"]),
+            ("Mỹ phẩm của Nga", &["russia"]),
         ];
         for (text, expected) in cases {
             let text = normalize_str(text);
