@@ -228,8 +228,10 @@ impl GlossaryIndex {
             let starts: Vec<usize> = chosen.iter().map(|m| m.range.start).collect();
             let ends: Vec<usize> = chosen.iter().map(|m| m.range.end).collect();
             chosen.retain(|m| {
-                !inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends)
-                    && !(m.ambiguous && starts_compound(text, m.range.clone()))
+                let in_name =
+                    inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends);
+                let in_compound = m.ambiguous && starts_compound(text, m.range.clone());
+                !in_name && !in_compound
             });
         }
         chosen
