@@ -1,0 +1,590 @@
+//! Table-driven tests of extraction and matching together: every pair in
+//! the "zero false positives" list of the numbers issue, every pair in its
+//! "must be flagged" list, and many more of our own.
+
+use super::*;
+
+fn check(src: &str, tgt: &str) -> (Vec<Mention>, Vec<Mention>, Vec<NumberIssue>) {
+    let (Some(vi), Some(en)) = (language("vi"), language("en")) else {
+        panic!("languages are registered");
+    };
+    let s = vi.extract(src);
+    let t = en.extract(tgt);
+    let issues = compare(&s, &t, vi, en);
+    (s, t, issues)
+}
+
+/// Correct renderings: none may produce an issue.
+const CLEAN: &[(&str, &str)] = &[
+    // From the issue.
+    ("25.000 container", "25,000 containers"),
+    ("2,7 triệu", "2.7 million"),
+    ("120,4 tỷ USD", "$120.4 billion"),
+    ("2.500 tỷ USD", "$2.5 trillion"),
+    ("7.000 tỷ đồng", "7 trillion dong"),
+    ("2 triệu tỷ đồng", "2 quadrillion dong"),
+    ("0,25 điểm phần trăm", "0.25 percentage points"),
+    ("14/2", "February 14"),
+    ("28/12, 3/1 và 9/1", "December 28, January 3 and January 9"),
+    ("tháng 5/2022", "May 2022"),
+    ("tháng 11 năm ngoái", "November last year"),
+    ("quý II/2023", "the second quarter of 2023"),
+    ("6 tháng đầu năm", "the first six months"),
+    ("thứ 12", "12th"),
+    ("lần thứ 32", "32nd"),
+    ("6 tàu cá", "six fishing boats"),
+    ("ba tuần", "three weeks"),
+    ("ba mươi mốt", "31"),
+    ("mười lăm", "15"),
+    ("hai mươi lăm nghìn", "25,000"),
+    ("hàng chục máy bay", "dozens of aircraft"),
+    ("khoảng 450 km", "about 450km"),
+    ("hôm thứ Sáu", "on Friday"),
+    ("từ năm 1998", "since 1998"),
+    ("15h45", "3:45 p.m."),
+    ("từ ngày 10/6 đến 12/6", "from June 10 to 12"),
+    ("Covid-19", "Covid-19"),
+    ("F-16", "F-16"),
+    // Identifiers are never quantities.
+    ("G7", "G7"),
+    ("H5N1", "H5N1"),
+    ("MH17", "MH17"),
+    ("máy bay A321", "an A321 aircraft"),
+    ("mạng 5G", "5G networks"),
+    ("Covid-19", "the coronavirus"),
+    ("chiến đấu cơ F-16", "fighter jets"),
+    // Hedges differ or vanish.
+    ("hơn 5.000 doanh nghiệp", "over 5,000 businesses"),
+    ("hơn 5.000 doanh nghiệp", "about 5,000 businesses"),
+    ("hơn 5.000 doanh nghiệp", "5,000 businesses"),
+    ("khoảng 3 triệu người", "nearly 3 million people"),
+    ("khoảng 2,68 triệu người", "about 2.7 million people"),
+    ("ít nhất 12 người", "at least 12 people"),
+    // Vague quantities.
+    ("vài chục người", "several dozen people"),
+    ("hàng trăm nghìn người", "hundreds of thousands of people"),
+    ("hàng chục nghìn người", "tens of thousands of people"),
+    ("hàng tỷ USD", "billions of dollars"),
+    ("vài người", "a few people"),
+    ("hàng chục người", "40 people"),
+    ("12 quả trứng", "a dozen eggs"),
+    ("một phần ba dân số", "a third of the population"),
+    ("hai phần ba", "two-thirds"),
+    // Word numbers implied by the translation.
+    ("hai nước", "the two countries"),
+    ("hai nước", "both countries"),
+    ("một người đàn ông", "a man"),
+    ("một người đàn ông", "one man"),
+    ("Ba tôi 50 tuổi.", "My father is 50."),
+    ("mười năm", "ten years"),
+    ("mười năm", "a decade"),
+    ("hai mươi năm", "20 years"),
+    ("hai mươi năm", "twenty years"),
+    ("năm người", "five people"),
+    ("năm năm", "five years"),
+    // Relative dates and periods.
+    ("năm ngoái", "last year"),
+    ("năm 2023", "last year"),
+    ("tháng trước", "in May"),
+    ("6 tháng đầu năm", "the first half"),
+    ("6 tháng cuối năm", "the second half"),
+    ("9 tháng đầu năm", "the first nine months"),
+    ("thứ 2 tuần trước", "last Monday"),
+    ("Chủ nhật", "Sunday"),
+    ("hôm qua", "on Monday"),
+    ("ngày 10/6", "on Monday, June 10"),
+    // Weekdays and ordinals.
+    ("hôm thứ Tư", "on Wednesday"),
+    ("vào thứ năm", "on Thursday"),
+    ("lần thứ tư", "for the fourth time"),
+    ("lần thứ năm", "the fifth time"),
+    ("lần đầu tiên", "for the first time"),
+    ("thứ nhất", "first"),
+    ("quý III", "the third quarter"),
+    ("quý 3/2023", "Q3 2023"),
+    ("quý III năm 2023", "the third quarter of 2023"),
+    ("thế kỷ XXI", "the 21st century"),
+    ("thế kỷ XXI", "the twenty-first century"),
+    ("thế kỷ 21", "the 21st century"),
+    ("Đại hội XIII", "the 13th National Congress"),
+    ("Thế chiến II", "World War II"),
+    ("Chiến tranh thế giới thứ hai", "World War II"),
+    // Dates.
+    ("tháng Giêng", "in January"),
+    ("tháng 11 năm 2023", "November 2023"),
+    ("ngày 28-12-2023", "December 28, 2023"),
+    ("28/12/2023", "28 December 2023"),
+    ("ngày 28/12/2023", "on December 28"),
+    ("ngày 14 tháng 2", "on Feb. 14"),
+    ("ngày 14/2", "on the 14th of February"),
+    ("7-8/9", "September 7-8"),
+    ("7-8/9", "7-8 September"),
+    ("ngày 10 và 12/6", "June 10 and 12"),
+    ("2019-2023", "2019-2023"),
+    ("giai đoạn 2019-2023", "the 2019-2023 period"),
+    ("từ 2019 đến 2023", "from 2019 to 2023"),
+    ("những năm 1990", "the 1990s"),
+    ("vụ 11/9", "the 9/11 attacks"),
+    ("ngày 3-4", "April 3"),
+    // Times.
+    ("3 giờ chiều", "3 p.m."),
+    ("lúc 8h", "at 8 a.m."),
+    ("lúc 8h", "at 8:00"),
+    ("20h30", "8:30 p.m."),
+    ("15 giờ 45 phút", "3:45 p.m."),
+    // Percent and points.
+    ("12,6%", "12.6%"),
+    ("12,6%", "12.6 percent"),
+    ("5 phần trăm", "5 per cent"),
+    ("0,15 điểm phần trăm", "0.15 percentage points"),
+    ("0,25 điểm phần trăm", "25 basis points"),
+    ("0,25 điểm phần trăm", "0.25 points"),
+    ("tăng 0,5%", "up 0.5 percentage points"),
+    ("10-15%", "10 to 15 percent"),
+    ("từ 10 đến 15%", "10-15%"),
+    // Money and currencies.
+    ("5 USD", "$5"),
+    ("5 đô la Mỹ", "5 US dollars"),
+    ("100 đô la", "100 dollars"),
+    ("7.000 tỷ đồng", "VND7 trillion"),
+    ("50.000 đồng", "50,000 dong"),
+    ("50.000 VND", "VND50,000"),
+    ("5 triệu euro", "€5 million"),
+    ("5 triệu euro", "5 million euros"),
+    ("100 yen", "100 yen"),
+    ("1.000 nhân dân tệ", "1,000 yuan"),
+    ("1.000 nhân dân tệ", "1,000 yuan"),
+    ("3.000 won", "3,000 won"),
+    ("20 tỷ rúp", "20 billion rubles"),
+    ("5 triệu bảng Anh", "£5 million"),
+    ("5 triệu bảng Anh", "5 million pounds sterling"),
+    (
+        "45,2 tỷ USD, trong đó 20 tỷ",
+        "$45.2 billion, of which $20 billion",
+    ),
+    ("1 tỷ 200 triệu đồng", "1.2 billion dong"),
+    ("từ 2 đến 3 triệu", "2-3 million"),
+    ("từ 2 đến 3 triệu", "between 2 and 3 million"),
+    ("3-5 triệu USD", "$3-5 million"),
+    ("3-5 triệu USD", "$3 million to $5 million"),
+    // Mixed sentences.
+    (
+        "Ngày 14/2, hơn 5.000 người đã tham gia, tăng 12,6% so với năm ngoái.",
+        "On February 14, more than 5,000 people took part, up 12.6% from last year.",
+    ),
+    (
+        "Kim ngạch xuất khẩu 6 tháng đầu năm đạt 120,4 tỷ USD.",
+        "Exports in the first half reached $120.4 billion.",
+    ),
+    (
+        "Trận động đất 7,8 độ richter khiến ít nhất 3.000 người thiệt mạng.",
+        "The magnitude-7.8 earthquake killed at least 3,000 people.",
+    ),
+    (
+        "Hai nước đã ký 12 thỏa thuận.",
+        "The two countries signed a dozen agreements.",
+    ),
+    ("Tôi có hai con mèo.", "I have two cats."),
+    ("Tôi không biết.", "I don't know."),
+    ("Một ngày nọ, ba tôi về.", "One day, my dad came home."),
+];
+
+#[test]
+fn clean_pairs_yield_no_issue() {
+    let mut failures = Vec::new();
+    for &(src, tgt) in CLEAN {
+        let (s, t, issues) = check(src, tgt);
+        if !issues.is_empty() {
+            failures.push(format!(
+                "{src:?} ⇔ {tgt:?}\n  {issues:#?}\n  source {s:#?}\n  target {t:#?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} false positives:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Wrong renderings: exactly one issue, of this rule, naming this pair.
+struct Flag {
+    src: &'static str,
+    tgt: &'static str,
+    rule: NumberRule,
+    /// Text of the source mention, "" when the issue has none.
+    src_text: &'static str,
+    /// Text of the target mention, "" when the issue has none.
+    tgt_text: &'static str,
+    suggestion: Option<&'static str>,
+}
+
+const fn flag(
+    src: &'static str,
+    tgt: &'static str,
+    rule: NumberRule,
+    src_text: &'static str,
+    tgt_text: &'static str,
+    suggestion: Option<&'static str>,
+) -> Flag {
+    Flag {
+        src,
+        tgt,
+        rule,
+        src_text,
+        tgt_text,
+        suggestion,
+    }
+}
+
+use NumberRule::{Date as D, Extra as X, Format as F, Mismatch as M, Missing as Mi};
+
+const FLAGGED: &[Flag] = &[
+    // From the issue.
+    flag(
+        "40.000 container",
+        "4,000 containers",
+        M,
+        "40.000",
+        "4,000",
+        Some("40,000"),
+    ),
+    flag(
+        "gói trừng phạt thứ 13",
+        "the third sanctions package",
+        M,
+        "thứ 13",
+        "third",
+        Some("13th"),
+    ),
+    flag("4/8", "April 8", D, "4/8", "April 8", Some("August 4")),
+    flag("15/3", "March 16", D, "15/3", "March 16", Some("March 15")),
+    flag(
+        "45,2 tỷ USD",
+        "$45.2 million",
+        M,
+        "45,2 tỷ USD",
+        "$45.2 million",
+        Some("$45.2 billion"),
+    ),
+    flag("12,6%", "1.26%", M, "12,6%", "1.26%", Some("12.6%")),
+    flag("bốn tàu", "three ships", M, "bốn", "three", Some("4")),
+    flag("ba mươi lăm", "53", M, "ba mươi lăm", "53", Some("35")),
+    flag("năm 1995", "1959", M, "năm 1995", "1959", Some("1995")),
+    flag(
+        "hơn 5.000",
+        "more than 5.000",
+        F,
+        "5.000",
+        "5.000",
+        Some("5,000"),
+    ),
+    flag("2,5%", "2,5%", F, "2,5%", "2,5%", Some("2.5%")),
+    // Our own.
+    flag("4/8", "8 April", D, "4/8", "8 April", Some("4 August")),
+    flag(
+        "ngày 14/2",
+        "February 15",
+        D,
+        "14/2",
+        "February 15",
+        Some("February 14"),
+    ),
+    flag(
+        "tháng 5/2022",
+        "May 2021",
+        D,
+        "tháng 5/2022",
+        "May 2021",
+        Some("May 2022"),
+    ),
+    flag(
+        "7-8/9",
+        "September 7-9",
+        D,
+        "7-8/9",
+        "September 7-9",
+        Some("September 7-8"),
+    ),
+    flag("4/8", "4/8", F, "4/8", "4/8", Some("August 4")),
+    flag(
+        "25.000 người",
+        "2,500 people",
+        M,
+        "25.000",
+        "2,500",
+        Some("25,000"),
+    ),
+    flag(
+        "15h45",
+        "3:45 a.m.",
+        M,
+        "15h45",
+        "3:45 a.m.",
+        Some("3:45 p.m."),
+    ),
+    flag(
+        "45,2 tỷ USD",
+        "45.2 billion yuan",
+        M,
+        "45,2 tỷ USD",
+        "45.2 billion yuan",
+        Some("$45.2 billion"),
+    ),
+    flag(
+        "0,25 điểm phần trăm",
+        "0.25%",
+        M,
+        "0,25 điểm phần trăm",
+        "0.25%",
+        Some("0.25 percentage points"),
+    ),
+    flag(
+        "2.500 tỷ USD",
+        "$2.5 billion",
+        M,
+        "2.500 tỷ USD",
+        "$2.5 billion",
+        Some("$2.5 trillion"),
+    ),
+    flag(
+        "thế kỷ XXI",
+        "the 20th century",
+        M,
+        "thế kỷ XXI",
+        "20th",
+        Some("21st"),
+    ),
+    flag(
+        "2019-2023",
+        "2019-2022",
+        M,
+        "2019-2023",
+        "2019-2022",
+        Some("2019-2023"),
+    ),
+    flag(
+        "lần thứ 32",
+        "the 23rd time",
+        M,
+        "thứ 32",
+        "23rd",
+        Some("32nd"),
+    ),
+    flag(
+        "hai mươi lăm nghìn",
+        "2,500",
+        M,
+        "hai mươi lăm nghìn",
+        "2,500",
+        Some("25,000"),
+    ),
+    flag(
+        "1.234.567 người",
+        "1.234.567 people",
+        F,
+        "1.234.567",
+        "1.234.567",
+        Some("1,234,567"),
+    ),
+    flag(
+        "1,5 triệu",
+        "1,5 million",
+        F,
+        "1,5 triệu",
+        "1,5 million",
+        Some("1.5 million"),
+    ),
+    flag(
+        "Công ty có 25.000 nhân viên và 300 cửa hàng.",
+        "The company has 25,000 employees and shops.",
+        Mi,
+        "300",
+        "",
+        Some("300"),
+    ),
+    flag(
+        "Công ty có nhiều nhân viên.",
+        "The company has 4,000 employees.",
+        X,
+        "",
+        "4,000",
+        None,
+    ),
+    flag(
+        "Ngày 14/2, hơn 5.000 người tham gia, tăng 12,6%.",
+        "On February 14, more than 5,000 people took part, up 1.26%.",
+        M,
+        "12,6%",
+        "1.26%",
+        Some("12.6%"),
+    ),
+    flag(
+        "Dự án có 3 giai đoạn, mỗi giai đoạn 12 tháng.",
+        "The project has three phases of 18 months each.",
+        M,
+        "12",
+        "18",
+        Some("12"),
+    ),
+];
+
+#[test]
+fn flagged_pairs_name_the_right_pair() {
+    let mut failures = Vec::new();
+    for f in FLAGGED {
+        let (s, t, issues) = check(f.src, f.tgt);
+        let text = |ms: &[Mention], k: Option<usize>| {
+            k.and_then(|k| ms.get(k))
+                .map_or("", |m| m.text.as_str())
+                .to_string()
+        };
+        let ok = issues.len() == 1 && {
+            let x = &issues[0];
+            x.rule == f.rule
+                && text(&s, x.source) == f.src_text
+                && text(&t, x.target) == f.tgt_text
+                && x.suggestion.as_deref() == f.suggestion
+                && !x.message.is_empty()
+        };
+        if !ok {
+            failures.push(format!(
+                "{:?} ⇔ {:?}: want {:?} {:?}/{:?} {:?}\n  got {issues:#?}\n  source {s:#?}\n  target {t:#?}",
+                f.src, f.tgt, f.rule, f.src_text, f.tgt_text, f.suggestion
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn messages_quote_both_sides() {
+    let (_, _, issues) = check("gói trừng phạt thứ 13", "the third sanctions package");
+    assert_eq!(issues[0].rule.id(), "number.mismatch");
+    assert!(
+        issues[0].message.contains("thứ 13"),
+        "{}",
+        issues[0].message
+    );
+    assert!(issues[0].message.contains("third"), "{}", issues[0].message);
+    let (_, _, issues) = check("4/8", "April 8");
+    assert_eq!(issues[0].rule.id(), "number.date");
+    assert!(
+        issues[0].message.contains("swapped"),
+        "{}",
+        issues[0].message
+    );
+}
+
+#[test]
+fn language_registry() {
+    assert_eq!(language("vi").map(|l| l.code()), Some("vi"));
+    assert_eq!(language("en").map(|l| l.code()), Some("en"));
+    assert!(language("fr").is_none());
+}
+
+#[test]
+fn arbitrary_input_never_panics() {
+    let (Some(vi), Some(en)) = (language("vi"), language("en")) else {
+        panic!("languages are registered");
+    };
+    let nasty = [
+        "",
+        " ",
+        "\n\n",
+        "-",
+        "/",
+        "%",
+        "$",
+        "1/",
+        "/1",
+        "1-",
+        "-1",
+        "1.",
+        ".1",
+        "1,,2",
+        "1..2",
+        "99999999999999999999999999999999999",
+        "1e400",
+        "thứ",
+        "tháng",
+        "ngày",
+        "năm",
+        "quý",
+        "hàng",
+        "thế kỷ",
+        "May",
+        "a",
+        "the 0th of February",
+        "31/2",
+        "0/0",
+        "00/00/0000",
+        "24:60",
+        "99h99",
+        "Q0",
+        "Q9",
+        "$",
+        "US$",
+        "€€5",
+        "5%%",
+        "đ",
+        "🎉5🎉",
+        "5\u{301}",
+        "ﬁve",
+        "١٢٣",
+        "MMMMCMXCIX",
+        "hai mươi mươi",
+        "trăm trăm",
+        "một nghìn nghìn",
+        "lẻ",
+        "phẩy",
+        "không phẩy",
+        "twenty-",
+        "-twenty",
+        "a hundred and",
+        "one million,",
+        "thousand million billion",
+        "June 40",
+        "40-12 June",
+        "10-",
+        "2019-",
+        "1.000-",
+        "$-5",
+        "7-8/",
+        "/9",
+        "10/6-",
+        "II/",
+        "quý II/",
+        "quý II/99999",
+    ];
+    let mut joined = String::new();
+    for s in nasty {
+        joined.push_str(s);
+        joined.push(' ');
+        for text in [s, joined.as_str()] {
+            let a = vi.extract(text);
+            let b = en.extract(text);
+            for m in a.iter().chain(b.iter()) {
+                assert_eq!(&text[m.span.clone()], m.text);
+            }
+            let _ = compare(&a, &b, vi, en);
+            let _ = compare(&b, &a, en, vi);
+            for m in &a {
+                let _ = vi.render(&m.value, m.kind);
+                let _ = en.render(&m.value, m.kind);
+            }
+        }
+    }
+    // A long block of many numbers stays fast and consistent.
+    let long: String = (1..61).map(|i| format!("{i}.000 người, ")).collect();
+    let a = vi.extract(&long);
+    let b = en.extract(&long.replace('.', ","));
+    assert_eq!(a.len(), 60);
+    assert!(compare(&a, &b, vi, en).is_empty());
+}
