@@ -238,8 +238,30 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             sc.push(m, i, i + 1);
             Some(i + 2)
         }
-        "twice" => single_word(sc, i, 2.0, Strength::Weak),
+        "twice" | "double" | "doubled" | "doubling" => single_word(sc, i, 2.0, Strength::Weak),
+        "triple" | "tripled" | "tripling" | "treble" | "trebled" => {
+            single_word(sc, i, 3.0, Strength::Weak)
+        }
+        "quadruple" | "quadrupled" => single_word(sc, i, 4.0, Strength::Weak),
+        "halved" => single_word(sc, i, 0.5, Strength::Weak),
         "once" => single_word(sc, i, 1.0, Strength::Vague),
+        // "a decade" is how "10 năm" is often translated; "half a century" is 50 years.
+        "decade" if matches!(sc.prev(i), "a" | "one" | "past" | "last" | "next") => {
+            single_word(sc, i, 10.0, Strength::Weak)
+        }
+        "century" if matches!(sc.prev(i), "a" | "one") => {
+            let (v, first) = if sc.prev(i - 1) == "half" {
+                (50.0, i - 2)
+            } else if sc.prev(i - 1) == "quarter" {
+                (25.0, i - 2)
+            } else {
+                (100.0, i - 1)
+            };
+            let mut m = sc.mention(first, i, NumberKind::Cardinal, NumberValue::Number(v));
+            m.strength = Strength::Weak;
+            sc.push(m, first, i);
+            Some(i + 1)
+        }
         _ => number_words(sc, i),
     }
 }
@@ -509,6 +531,10 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
             return Some(j + 1);
         }
     }
+    // "eight o'clock": a time of day.
+    if next == "o'clock" && v.fract() == 0.0 && (1.0..=12.0).contains(&v) {
+        return push_time(sc, i, j, v as u8, 0, None);
+    }
     let (unit, end) = tail(sc, j);
     let (kind, value) = with_unit(v, unit);
     let mut m = sc.mention(i, end - 1, kind, value);
@@ -646,10 +672,16 @@ fn month_rule(sc: &mut Scan, i: usize) -> Option<usize> {
             return push_date(sc, i, j + 1, date_value(None, month, Some(y)), None);
         }
     }
-    // A lone month name needs context: "in May", not "May I".
+    // A capitalised full month name is a month; "May" and the
+    // abbreviations ("Jan", "Mar") need context: "in May", not "May I".
     let prev = sc.prev(i);
     let hyphen = sc.tok(i).is_some_and(|t| t.hyphen_before);
-    if MONTH_CONTEXT.contains(&prev) || hyphen || matches!(sc.lower(j), "last" | "this" | "next") {
+    let full = sc.lower(i).len() > 3 && sc.lower(i) != "sept";
+    if full
+        || MONTH_CONTEXT.contains(&prev)
+        || hyphen
+        || matches!(sc.lower(j), "last" | "this" | "next")
+    {
         return push_date(sc, i, i, date_value(None, month, None), None);
     }
     None
@@ -676,9 +708,10 @@ fn currency_prefix(p: &str) -> Option<Currency> {
 }
 
 fn measure_suffix(s: &str) -> bool {
-    // A lone capital ("5G", "4K", "3D") names a product, not a unit.
+    // A lone capital ("5G", "4K", "3D") names a product, not a unit;
+    // "37C" and "99F" are temperatures.
     if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-        return false;
+        return s == "C" || s == "F";
     }
     let s = s.to_lowercase();
     matches!(
@@ -696,6 +729,13 @@ fn measure_suffix(s: &str) -> bool {
             | "kw"
             | "gw"
             | "kwh"
+            | "kv"
+            | "gwh"
+            | "twh"
+            | "hz"
+            | "mhz"
+            | "ghz"
+            | "mah"
             | "mwh"
             | "gb"
             | "mb"
@@ -706,6 +746,8 @@ fn measure_suffix(s: &str) -> bool {
             | "m3"
             | "°"
             | "°c"
+            | "c"
+            | "f"
             | "°f"
             | "kmh"
             | "km/h"
@@ -977,7 +1019,8 @@ fn dash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
             && right.chars().all(char::is_alphabetic)
             && !right.is_empty()
         {
-            let m = sc.mention(i, i, NumberKind::Cardinal, NumberValue::Number(n1.value));
+            let (k, v) = with_unit(n1.value, Unit::None);
+            let m = sc.mention(i, i, k, v);
             sc.push(m, i, i);
         }
         return Some(i + 1);
@@ -1025,10 +1068,18 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     if let Some((h, m, pm)) = time_literal(text) {
         return push_time(sc, i, i, h, m, pm);
     }
+    // "60km/h" is a speed, not a slash date.
     if text.contains('/') {
-        return slash_rule(sc, i);
+        if let Some(next) = slash_rule(sc, i) {
+            return Some(next);
+        }
     }
     let (prefix, core, suffix) = split_number(text);
+    // "2024's": a possessive does not change the number.
+    let suffix = suffix
+        .strip_suffix("'s")
+        .or_else(|| suffix.strip_suffix('\''))
+        .unwrap_or(suffix);
     if text.contains('-') && !core.is_empty() && core.len() + prefix.len() < text.len() {
         return dash_rule(sc, i);
     }
@@ -1043,6 +1094,34 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             sc.push(m, i, i);
         }
         return Some(i + 1);
+    }
+    // "mid-2024", "pre-1990s": a year, loosely.
+    if let Some(word) = prefix.strip_suffix('-') {
+        let year_like = core.len() == 4 && (suffix.is_empty() || suffix == "s");
+        if year_like
+            && matches!(
+                word.to_lowercase().as_str(),
+                "mid" | "early" | "late" | "pre" | "post"
+            )
+        {
+            if let Some(y) = core
+                .parse::<u32>()
+                .ok()
+                .filter(|y| (1000..=2999).contains(y))
+            {
+                let start = prefix.len();
+                let mut m = sc.mention_in(
+                    i,
+                    start,
+                    start + 4,
+                    NumberKind::Year,
+                    NumberValue::Number(f64::from(y)),
+                );
+                m.approximate = true;
+                sc.push(m, i, i);
+            }
+            return Some(i + 1);
+        }
     }
     // "magnitude-7.8", "category-5": a measure word glued to its number.
     if let Some(word) = prefix.strip_suffix('-') {
@@ -1105,6 +1184,16 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         if plain_int {
             if let Some(r) = day_first_date(sc, i, num.value as u32) {
                 return Some(r);
+            }
+            // "10 and 12 June", "10 to 12 June": the first day shares the month.
+            if matches!(sc.lower(i + 1), "and" | "to" | "or" | "-" | "," | "through") {
+                let d = num.value as u32;
+                if let (Some(_), Some(month)) = (day_at(sc, i + 2), month_of(sc, i + 3)) {
+                    if valid_day_month(d, u32::from(month)) {
+                        let v = date_value(Some(d), month, None);
+                        return push_date(sc, i, i, v, Some(DateOrder::DayMonth));
+                    }
+                }
             }
         }
         if matches!(sc.lower(i + 1), "o'clock" | "p.m" | "a.m" | "pm" | "am")

@@ -144,7 +144,14 @@ pub(crate) fn parse_num(s: &str, conv: Conv) -> Option<Num> {
             }
             if commas == 1 {
                 let (a, b) = s.split_once(',')?;
-                return Some(num(to_f64(a, b)?, false, false, false, None));
+                // "1,000" is 1 by the book, but US grouping leaks into
+                // Vietnamese text often enough to keep 1 000 as a reading.
+                let alt = if grouped(s, ',') {
+                    to_f64(&strip(s, ','), "")
+                } else {
+                    None
+                };
+                return Some(num(to_f64(a, b)?, false, false, false, alt));
             }
             if grouped(s, ',') {
                 return Some(num(to_f64(&strip(s, ','), "")?, true, false, true, None));
@@ -303,7 +310,8 @@ mod tests {
             ("1.234,5", Some((1234.5, false, None))),
             ("0,5", Some((0.5, false, None))),
             ("12,6", Some((12.6, false, None))),
-            ("1,234", Some((1.234, false, None))),
+            ("1,234", Some((1.234, false, Some(1234.0)))),
+            ("1,000", Some((1.0, false, Some(1000.0)))),
             ("2.500", Some((2500.0, false, None))),
             ("1.234.567", Some((1234567.0, false, None))),
             ("1.5", Some((1.5, true, None))),

@@ -280,14 +280,16 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
             best = Some((c, v));
         }
     };
-    for r in s.alternatives.iter().filter(|r| !r.foreign) {
+    // Another reading of the source is the source's own ambiguity: never a
+    // finding by itself, but less likely than the primary reading.
+    for r in s.alternatives {
         if let Some((c, Verdict::Ok)) = compare_values(r.kind, &r.value, t.kind, t.value, hedged) {
             let v = if t.foreign {
                 Verdict::Format
             } else {
                 Verdict::Ok
             };
-            consider(c + 0.1, v);
+            consider(c + if r.foreign { 0.15 } else { 0.1 }, v);
         }
     }
     for r in t.alternatives {

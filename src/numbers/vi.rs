@@ -409,11 +409,12 @@ fn month_at(sc: &Scan, j: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// "năm 2023" or "/2023" after a month: the year.
+/// "năm 2023" (or ", 2023", after English usage) after a month: the year.
 fn year_after(sc: &Scan, j: usize) -> Option<(i32, usize)> {
-    if sc.lower(j) == "năm" {
+    if matches!(sc.lower(j), "năm" | ",") {
         let y = sc.plain_int(j + 1, 4)?;
-        return (1000..=2999).contains(&y).then_some((y as i32, j + 2));
+        let scaled = sc.word(j + 2).and_then(words_vi::scale).is_some();
+        return ((1000..=2999).contains(&y) && !scaled).then_some((y as i32, j + 2));
     }
     None
 }
@@ -962,8 +963,15 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
         let counted = COUNTED.contains(&next);
         let ok = match w {
             "một" | "tư" | "không" => false,
-            "năm" | "chín" => counted,
-            "ba" => counted && !NOT_AFTER_BA.contains(&next),
+            // "năm thứ 20" is the 20th year.
+            "năm" => counted && next != "thứ",
+            "chín" => counted,
+            // "ông ba bà mẹ", "bố ba": the father.
+            "ba" => {
+                counted
+                    && !NOT_AFTER_BA.contains(&next)
+                    && !matches!(sc.prev(i), "ông" | "bố" | "cha" | "mẹ" | "má")
+            }
             _ => true,
         };
         if !ok {
@@ -1019,9 +1027,10 @@ fn currency_prefix(p: &str) -> Option<Currency> {
 
 /// Unit suffixes glued to a number that do not change what is counted.
 fn measure_suffix(s: &str) -> bool {
-    // A lone capital ("5G", "4K", "3D") names a product, not a unit.
+    // A lone capital ("5G", "4K", "3D") names a product, not a unit;
+    // "37C" and "99F" are temperatures.
     if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-        return false;
+        return s == "C" || s == "F";
     }
     let s = s.to_lowercase();
     matches!(
@@ -1040,6 +1049,13 @@ fn measure_suffix(s: &str) -> bool {
             | "kw"
             | "gw"
             | "kwh"
+            | "kv"
+            | "gwh"
+            | "twh"
+            | "hz"
+            | "mhz"
+            | "ghz"
+            | "mah"
             | "mwh"
             | "gb"
             | "mb"
@@ -1050,6 +1066,8 @@ fn measure_suffix(s: &str) -> bool {
             | "m3"
             | "°"
             | "°c"
+            | "c"
+            | "f"
             | "°f"
             | "độ"
             | "kmh"
@@ -1250,7 +1268,8 @@ fn dash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     let Some((c2, n2, s2)) = range_end(right) else {
         // "10-year", "5-sao": a number glued to a noun.
         if s1.is_empty() && c1.is_none() && right.chars().all(char::is_alphabetic) {
-            let m = sc.mention(i, i, NumberKind::Cardinal, NumberValue::Number(n1.value));
+            let (k, v) = with_unit(n1.value, Unit::None);
+            let m = sc.mention(i, i, k, v);
             sc.push(m, i, i);
         }
         return Some(i + 1);
@@ -1296,10 +1315,18 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     if let Some((h, m)) = time_literal(text) {
         return push_time(sc, i, i, h, m);
     }
+    // "60km/h" is a speed, not a slash date.
     if text.contains('/') {
-        return slash_rule(sc, i);
+        if let Some(next) = slash_rule(sc, i) {
+            return Some(next);
+        }
     }
     let (prefix, core, suffix) = split_number(text);
+    // "2024's": a possessive does not change the number.
+    let suffix = suffix
+        .strip_suffix("'s")
+        .or_else(|| suffix.strip_suffix('\''))
+        .unwrap_or(suffix);
     if text.contains('-') && !core.is_empty() && (core.len() + prefix.len() < text.len()) {
         return dash_rule(sc, i);
     }
@@ -1329,6 +1356,23 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         return Some(i + 1);
     };
     let plain_int = num.plain && num.integer;
+    // "từ 10 đến 12/6", "10 và 12/6": the first day shares the month.
+    if plain_int && suffix.is_empty() && prefix.is_empty() {
+        let d = num.value as u32;
+        if matches!(sc.lower(i + 1), "đến" | "tới" | "-" | "và" | "," | "hoặc") {
+            if let Some(runs) = digit_runs(sc.raw(i + 2), &['/']) {
+                if let [(d2, _), (m, '/')] | [(d2, _), (m, '/'), (_, '/')] = runs.as_slice() {
+                    if valid_day_month(d, *m) && valid_day_month(*d2, *m) && d != *d2 {
+                        let year = runs.get(2).map(|r| r.0);
+                        let mention =
+                            sc.mention(i, i, NumberKind::Date, date(Some(d), Some(*m), year));
+                        sc.push(mention, i, i);
+                        return Some(i + 1);
+                    }
+                }
+            }
+        }
+    }
     // Day-first date without "ngày": "3 tháng 2".
     if plain_int && suffix.is_empty() && prefix.is_empty() && sc.lower(i + 1) == "tháng" {
         let d = num.value as u32;
@@ -1401,7 +1445,22 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let mut m = sc.mention(i, j - 1, kind, v);
     m.approximate = sc.hedged(i, HEDGES, HEDGE_PAIRS);
     m.foreign = num.foreign;
-    if kind == NumberKind::Cardinal && value == 1.0 || period_of_year(sc, j) {
+    if let Some(alt) = num.alt {
+        let factor = if num.value != 0.0 {
+            value / num.value
+        } else {
+            1.0
+        };
+        let (k, v) = with_unit(alt * factor, unit);
+        m.alternatives.push(Reading {
+            kind: k,
+            value: v,
+            foreign: true,
+        });
+    }
+    // "bão số 3", "kẻ thù số 1": a label the translation may name otherwise.
+    let label = sc.prev(i) == "số";
+    if kind == NumberKind::Cardinal && value == 1.0 || period_of_year(sc, j) || label {
         m.strength = Strength::Weak;
     }
     let (base, scale) = match tail_scale {
