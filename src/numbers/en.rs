@@ -509,10 +509,10 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
             }
         }
         let mut m = sc.mention(i, j - 1, NumberKind::Ordinal, NumberValue::Number(v));
-        m.strength = if v == 1.0 {
-            Strength::Vague
-        } else if matches!(next, "quarter" | "century" | "anniversary") {
+        m.strength = if matches!(next, "quarter" | "century" | "anniversary") {
             Strength::Strong
+        } else if v == 1.0 {
+            Strength::Vague
         } else {
             strength_of(v, wn.scaled)
         };

@@ -101,6 +101,16 @@ fn date_like(kind: NumberKind) -> bool {
     )
 }
 
+/// Cost of pairing two different values. It must stay below the cost of
+/// leaving both unmatched (two weak mentions: 1.2) so a changed number is
+/// reported as one mismatch, and below two vague absorptions (2 × ABSORB)
+/// so hedged words cannot hide a changed number.
+const MISMATCH: f64 = 0.8;
+
+/// Cost of a vague mention ("hàng chục", "last year") standing in for a
+/// concrete value: cheaper than leaving a strong or weak mention unmatched.
+const ABSORB: f64 = 0.5;
+
 /// Comparing two dates part by part.
 fn compare_dates(s: &DateValue, t: &DateValue) -> Option<(f64, Verdict)> {
     let parts = [
@@ -125,7 +135,7 @@ fn compare_dates(s: &DateValue, t: &DateValue) -> Option<(f64, Verdict)> {
         return Some((cost, Verdict::Ok));
     }
     let swapped = matches!((s.day, s.month, t.day, t.month), (Some(sd), Some(sm), Some(td), Some(tm)) if sd == tm && sm == td);
-    Some((if swapped { 0.5 } else { 0.8 }, Verdict::Date))
+    Some((if swapped { 0.5 } else { MISMATCH - 0.1 }, Verdict::Date))
 }
 
 fn time_eq(s: &TimeValue, t: &TimeValue) -> bool {
@@ -158,7 +168,7 @@ fn compare_values(
             } else {
                 (sk, sv)
             };
-            (date_like(other.0) || matches!(other.1, V::Date(_))).then_some((0.3, Verdict::Ok))
+            (date_like(other.0) || matches!(other.1, V::Date(_))).then_some((ABSORB, Verdict::Ok))
         }
         (V::Approx { lo, hi }, V::Approx { lo: l2, hi: h2 }) => {
             (lo <= h2 && l2 <= hi).then_some((0.05, Verdict::Ok))
@@ -169,7 +179,7 @@ fn compare_values(
                 V::Money { amount, .. } => *amount,
                 _ => return None,
             };
-            (*lo <= v && v <= *hi).then_some((0.1, Verdict::Ok))
+            (*lo <= v && v <= *hi).then_some((ABSORB, Verdict::Ok))
         }
         (V::Number(a), V::Number(b)) => {
             let (a, b) = (*a, *b);
@@ -178,11 +188,11 @@ fn compare_values(
                     let cost = if sk == tk { 0.0 } else { 0.05 };
                     return Some((cost, Verdict::Ok));
                 }
-                return Some((1.0, Verdict::Mismatch));
+                return Some((MISMATCH, Verdict::Mismatch));
             }
             if percent(sk) && percent(tk) {
                 if !same(a, b) {
-                    return Some((1.0, Verdict::Mismatch));
+                    return Some((MISMATCH, Verdict::Mismatch));
                 }
                 // Percentage points written as percent change the meaning;
                 // the reverse is a translator being precise.
@@ -191,8 +201,12 @@ fn compare_values(
                 }
                 return Some((if sk == tk { 0.0 } else { 0.1 }, Verdict::Ok));
             }
-            if (percent(sk) && quantity(tk)) || (quantity(sk) && percent(tk)) {
-                return same(a, b).then_some((0.3, Verdict::Ok));
+            // "20%" ⇔ "a fifth", "5%" ⇔ "5 points": the same share.
+            if percent(sk) && quantity(tk) {
+                return (same(a, b) || same(a / 100.0, b)).then_some((0.3, Verdict::Ok));
+            }
+            if quantity(sk) && percent(tk) {
+                return (same(a, b) || same(a, b / 100.0)).then_some((0.3, Verdict::Ok));
             }
             // A year against a date in that year.
             None
@@ -208,7 +222,7 @@ fn compare_values(
             },
         ) => {
             if !same(*a, *b) {
-                return Some((1.0, Verdict::Mismatch));
+                return Some((MISMATCH, Verdict::Mismatch));
             }
             if ca != cb {
                 return Some((0.6, Verdict::Mismatch));
@@ -223,7 +237,7 @@ fn compare_values(
             if same(*amount, *n) {
                 Some((0.2, Verdict::Ok))
             } else {
-                Some((1.0, Verdict::Mismatch))
+                Some((MISMATCH, Verdict::Mismatch))
             }
         }
         (V::Date(a), V::Date(b)) => compare_dates(a, b),
@@ -248,7 +262,7 @@ fn compare_values(
             if time_eq(a, b) {
                 Some((0.0, Verdict::Ok))
             } else {
-                Some((1.0, Verdict::Mismatch))
+                Some((MISMATCH, Verdict::Mismatch))
             }
         }
         (V::Time(t), V::Number(n)) | (V::Number(n), V::Time(t)) => {

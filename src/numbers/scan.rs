@@ -5,7 +5,7 @@
 
 use super::lexer::{TokKind, Token};
 use super::literal::{parse_num, split_number, Conv, Item};
-use super::{Currency, Mention, NumberKind, NumberValue};
+use super::{Currency, DateValue, Mention, NumberKind, NumberValue};
 
 /// The unit that follows an amount.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,6 +17,32 @@ pub(crate) enum Unit {
     BasisPoint,
     Money(Currency),
 }
+
+/// Words that join days in a list ("10, 11 và 12/6", "10 and 12 June").
+const DAY_LIST: &[&str] = &[",", "và", "and", "-", "đến", "tới", "to", "hoặc", "or", "&"];
+
+/// Words that may open a bracketed conversion ("(about $40 million)").
+const CONVERSION_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "or",
+    "~",
+    "khoảng",
+    "tương",
+    "đương",
+    "gần",
+    "hơn",
+    "tức",
+    "hay",
+    "chừng",
+    "xấp",
+    "xỉ",
+];
 
 /// A mention with the token range it came from and how its value was built.
 #[derive(Debug, Clone)]
@@ -200,6 +226,82 @@ impl<'t, 'a> Scan<'t, 'a> {
         first >= 2 && pairs.contains(&(self.lower(first - 2), p1))
     }
 
+    /// Bare day numbers listed with a date take its month: "10, 11 và
+    /// 12/6", "10 and 12 June", "June 10, 11 and 12".
+    fn share_months(&mut self) {
+        let toks = self.toks;
+        let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+        // A bare day: "10" or "ngày 10" (a date with only its day).
+        let day = |f: &Found| match (f.m.kind, &f.m.value) {
+            (NumberKind::Cardinal, NumberValue::Number(v))
+                if f.first == f.last && (1.0..=31.0).contains(v) && v.fract() == 0.0 =>
+            {
+                Some(*v as u8)
+            }
+            (
+                NumberKind::Date,
+                NumberValue::Date(DateValue {
+                    day: Some(d),
+                    month: None,
+                    year: None,
+                }),
+            ) => Some(*d),
+            _ => None,
+        };
+        let joined =
+            |a: &Found, b: &Found| b.first == a.last + 2 && DAY_LIST.contains(&lower(a.last + 1));
+        let n = self.found.len();
+        for k in 0..n {
+            let NumberValue::Date(d) = self.found[k].m.value else {
+                continue;
+            };
+            if d.day.is_none() || d.month.is_none() || self.found[k].m.kind != NumberKind::Date {
+                continue;
+            }
+            let order = self.found[k].m.date_order;
+            // Backwards: "10, 11 và 12/6".
+            let mut j = k;
+            while j > 0 && joined(&self.found[j - 1], &self.found[j]) {
+                let Some(dd) = day(&self.found[j - 1]) else {
+                    break;
+                };
+                let f = &mut self.found[j - 1];
+                f.m.kind = NumberKind::Date;
+                f.m.value = NumberValue::Date(DateValue { day: Some(dd), ..d });
+                f.m.date_order = order;
+                j -= 1;
+            }
+            // Forwards: "June 10, 11 and 12", only as an increasing list
+            // that ends with "and"/"or" and no noun ("June 10, 3 people").
+            let mut end = k;
+            let mut last_day = d.day.unwrap_or(0);
+            while end + 1 < n && joined(&self.found[end], &self.found[end + 1]) {
+                match day(&self.found[end + 1]) {
+                    Some(dd) if dd > last_day => last_day = dd,
+                    _ => break,
+                }
+                end += 1;
+            }
+            if end > k {
+                let closing = lower(self.found[end].first - 1);
+                let noun_after = toks
+                    .get(self.found[end].last + 1)
+                    .is_some_and(|t| t.kind == TokKind::Word);
+                if matches!(closing, "and" | "or" | "và" | "hoặc") && !noun_after {
+                    for f in &mut self.found[k + 1..=end] {
+                        if let NumberValue::Number(v) = f.m.value {
+                            f.m.kind = NumberKind::Date;
+                            f.m.value = NumberValue::Date(DateValue {
+                                day: Some(v as u8),
+                                ..d
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Spread scales and units across ranges, then return the mentions in
     /// text order without overlaps.
     pub fn finish(mut self, connectors: &[&str]) -> Vec<Mention> {
@@ -256,6 +358,33 @@ impl<'t, 'a> Scan<'t, 'a> {
             a.m.value = value;
             a.unit = b.unit;
             a.m.strength = a.m.strength.max(b.m.strength.min(super::Strength::Weak));
+        }
+        self.share_months();
+        // "VND1 trillion ($40 million)", "10 dặm (16 km)": a conversion in
+        // brackets restates the number before it and is never a finding.
+        for k in 1..self.found.len() {
+            let (a, b) = {
+                let (l, r) = self.found.split_at_mut(k);
+                (&l[k - 1], &mut r[0])
+            };
+            let gap: Vec<&str> = (a.last + 1..b.first).map(lower).collect();
+            let Some(open) = gap.iter().position(|w| *w == "(") else {
+                continue;
+            };
+            // At most a unit word between the number and the bracket.
+            let before_ok = open <= 1;
+            let after_ok = gap[open + 1..].iter().all(|w| CONVERSION_WORDS.contains(w));
+            let same_class = matches!(
+                (a.m.kind, b.m.kind),
+                (NumberKind::Money, NumberKind::Money)
+                    | (
+                        NumberKind::Cardinal | NumberKind::Decimal,
+                        NumberKind::Cardinal | NumberKind::Decimal
+                    )
+            );
+            if before_ok && after_ok && same_class && a.m.value != b.m.value {
+                b.m.strength = super::Strength::Vague;
+            }
         }
         let mut out: Vec<Mention> = Vec::new();
         for f in self.found {

@@ -271,6 +271,27 @@ const CLEAN: &[(&str, &str)] = &[
     ("âm 5 độ C", "minus 5 degrees Celsius"),
     ("-5 độ C", "-5C"),
     ("tháng 6 vừa qua", "last June"),
+    ("1.000 tỷ đồng", "VND1 trillion ($40 million)"),
+    (
+        "1.000 tỷ đồng (khoảng 40 triệu USD)",
+        "VND1 trillion (about $40 million)",
+    ),
+    ("1.000 tỷ đồng (khoảng 40 triệu USD)", "VND1 trillion"),
+    ("tăng 20%", "rose by a fifth"),
+    ("giảm một nửa", "fell 50%"),
+    ("quý I", "the first quarter"),
+    ("ngày 10, 11 và 12/6", "June 10, 11 and 12"),
+    ("ngày 10, 11 và 12/6", "10, 11 and 12 June"),
+    (
+        "Ngày 14/2, 3 người chết.",
+        "On February 14, three people died.",
+    ),
+    (
+        "uống thuốc ngày 3 lần",
+        "take the medicine three times a day",
+    ),
+    ("trong 12 tháng", "within a year"),
+    ("trong 24 giờ", "within a day"),
     ("Tôi có hai con mèo.", "I have two cats."),
     ("Tôi không biết.", "I don't know."),
     ("Một ngày nọ, ba tôi về.", "One day, my dad came home."),
@@ -674,4 +695,51 @@ fn arbitrary_input_never_panics() {
     let b = en.extract(&long.replace('.', ","));
     assert_eq!(a.len(), 60);
     assert!(compare(&a, &b, vi, en).is_empty());
+}
+
+/// Changing a digit of a correct translation must be caught: for every
+/// clean pair, bump the first digit inside a non-vague target number.
+#[test]
+fn mutated_clean_pairs_are_flagged() {
+    // Pairs whose source is itself vague or hedged, so a nearby value is
+    // still a faithful rendering.
+    const TOLERANT: &[&str] = &["hàng chục người"];
+    let (Some(vi), Some(en)) = (language("vi"), language("en")) else {
+        panic!("languages are registered");
+    };
+    let mut failures = Vec::new();
+    let mut tried = 0;
+    for &(src, tgt) in CLEAN {
+        if TOLERANT.contains(&src) {
+            continue;
+        }
+        let s = vi.extract(src);
+        let t = en.extract(tgt);
+        let Some(pos) = t
+            .iter()
+            .filter(|m| m.strength != Strength::Vague)
+            .find_map(|m| {
+                tgt[m.span.clone()]
+                    .find(|c: char| c.is_ascii_digit())
+                    .map(|p| m.span.start + p)
+            })
+        else {
+            continue;
+        };
+        let d = tgt.as_bytes()[pos] - b'0';
+        let mut mutated = tgt.to_string();
+        mutated.replace_range(pos..pos + 1, &((d + 1) % 10).to_string());
+        tried += 1;
+        let t2 = en.extract(&mutated);
+        if compare(&s, &t2, vi, en).is_empty() {
+            failures.push(format!("{src:?} ⇔ {mutated:?}"));
+        }
+    }
+    assert!(tried > 80, "only {tried} mutations");
+    assert!(
+        failures.is_empty(),
+        "{} mutations missed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

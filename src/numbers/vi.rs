@@ -522,6 +522,10 @@ fn day_rule(sc: &mut Scan, i: usize) -> Option<usize> {
         return None;
     }
     if let Some(d) = sc.plain_int(n, 2) {
+        // "ngày 3 lần" is three times a day, not the 3rd.
+        if sc.lower(n + 1) != "tháng" && COUNTED.contains(&sc.lower(n + 1)) {
+            return None;
+        }
         if sc.lower(n + 1) == "tháng" {
             if let Some((m, j)) = month_at(sc, n + 2) {
                 if valid_day_month(d, u32::from(m)) {
@@ -1460,7 +1464,22 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     }
     // "bão số 3", "kẻ thù số 1": a label the translation may name otherwise.
     let label = sc.prev(i) == "số";
-    if kind == NumberKind::Cardinal && value == 1.0 || period_of_year(sc, j) || label {
+    // "12 tháng" is often "a year", "24 giờ" "a day", "7 ngày" "a week".
+    let whole_unit = plain_int
+        && matches!(
+            (value as u32, sc.lower(j)),
+            (12, "tháng")
+                | (24, "giờ")
+                | (7, "ngày")
+                | (60, "phút")
+                | (30, "ngày")
+                | (52, "tuần")
+                | (365, "ngày")
+                | (100, "năm")
+                | (10, "năm")
+        );
+    if kind == NumberKind::Cardinal && value == 1.0 || period_of_year(sc, j) || label || whole_unit
+    {
         m.strength = Strength::Weak;
     }
     let (base, scale) = match tail_scale {
