@@ -425,6 +425,8 @@ fn currency(sc: &Scan, j: usize) -> Option<(Currency, usize)> {
         "rubles" | "roubles" | "ruble" | "rouble" | "rub" => one(Currency::Rub),
         "sterling" | "gbp" => one(Currency::Gbp),
         "pounds" | "pound" if n1 == "sterling" => Some((Currency::Gbp, j + 2)),
+        // "5 million pounds" is money; "5 pounds" may be a weight.
+        "pounds" if sc.word(j - 1).and_then(words_en::scale).is_some() => one(Currency::Gbp),
         "baht" | "thb" => one(Currency::Thb),
         "swiss" if matches!(n1, "francs" | "franc") => Some((Currency::Chf, j + 2)),
         "chf" => one(Currency::Chf),

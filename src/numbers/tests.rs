@@ -158,6 +158,8 @@ const CLEAN: &[(&str, &str)] = &[
     ("20 tỷ rúp", "20 billion rubles"),
     ("5 triệu bảng Anh", "£5 million"),
     ("5 triệu bảng Anh", "5 million pounds sterling"),
+    ("5 triệu bảng", "5 million pounds"),
+    ("nặng 5 pound", "weighs 5 pounds"),
     (
         "45,2 tỷ USD, trong đó 20 tỷ",
         "$45.2 billion, of which $20 billion",
@@ -536,6 +538,64 @@ const FLAGGED: &[Flag] = &[
         "18",
         Some("12"),
     ),
+    flag(
+        "quý I",
+        "the second quarter",
+        M,
+        "quý I",
+        "second",
+        Some("1st"),
+    ),
+    flag("tăng 20%", "rose by a quarter", Mi, "20%", "", Some("20%")),
+    flag(
+        "lần thứ tư",
+        "for the fifth time",
+        M,
+        "thứ tư",
+        "fifth",
+        Some("4th"),
+    ),
+    flag("thứ 12", "21st", M, "thứ 12", "21st", Some("12th")),
+    flag(
+        "2,7 triệu",
+        "2.7 billion",
+        M,
+        "2,7 triệu",
+        "2.7 billion",
+        Some("2.7 million"),
+    ),
+    flag(
+        "7.000 tỷ đồng",
+        "7 billion dong",
+        M,
+        "7.000 tỷ đồng",
+        "7 billion dong",
+        Some("7 trillion dong"),
+    ),
+    flag(
+        "15h45",
+        "4:45 p.m.",
+        M,
+        "15h45",
+        "4:45 p.m.",
+        Some("3:45 p.m."),
+    ),
+    flag(
+        "tháng 11",
+        "in December",
+        D,
+        "tháng 11",
+        "December",
+        Some("November"),
+    ),
+    flag(
+        "5 triệu bảng",
+        "5 million dollars",
+        M,
+        "5 triệu bảng",
+        "5 million dollars",
+        Some("£5 million"),
+    ),
 ];
 
 #[test]
@@ -742,4 +802,149 @@ fn mutated_clean_pairs_are_flagged() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A deterministic fuzz: random strings glued from number-ish fragments,
+/// separators and odd Unicode must never panic, spans must be char
+/// boundaries that quote the text, and issue indices must be in range.
+#[test]
+fn fuzzed_text_keeps_the_invariants() {
+    const FRAGMENTS: &[&str] = &[
+        "thứ",
+        "Hai",
+        "tư",
+        "năm",
+        "mươi",
+        "mười",
+        "lăm",
+        "linh",
+        "lẻ",
+        "trăm",
+        "nghìn",
+        "triệu",
+        "tỷ",
+        "phẩy",
+        "rưỡi",
+        "tháng",
+        "ngày",
+        "quý",
+        "thế",
+        "kỷ",
+        "hàng",
+        "vài",
+        "phần",
+        "điểm",
+        "đồng",
+        "USD",
+        "đô",
+        "la",
+        "hơn",
+        "khoảng",
+        "one",
+        "twenty",
+        "first",
+        "second",
+        "third",
+        "hundred",
+        "thousand",
+        "million",
+        "and",
+        "a",
+        "dozen",
+        "dozens",
+        "of",
+        "percent",
+        "per",
+        "cent",
+        "June",
+        "May",
+        "Feb",
+        "the",
+        "to",
+        "from",
+        "p.m.",
+        "a.m.",
+        "o'clock",
+        "Q3",
+        "III",
+        "XXI",
+        "1",
+        "2",
+        "12",
+        "31",
+        "2023",
+        "1998",
+        "25.000",
+        "2,5",
+        "1.234,5",
+        "1,234,567",
+        "5.000",
+        "14/2",
+        "7-8/9",
+        "10/6-12/6",
+        "28-12-2023",
+        "2019-2023",
+        "15h45",
+        "3:45",
+        "$45.2",
+        "US$",
+        "€",
+        "12,6%",
+        "%",
+        "-",
+        "/",
+        ",",
+        ".",
+        "(",
+        ")",
+        "'s",
+        "Covid-19",
+        "F-16",
+        "5G",
+        "\u{301}",
+        "é",
+        "🎉",
+        "中",
+        "\u{200b}",
+        "ﬁ",
+        "١٢",
+        "0",
+        "00",
+        "99999999999999999999",
+    ];
+    const SEPARATORS: &[&str] = &[" ", " ", " ", "\n", "", "-", "/", ".", ","];
+    let (Some(vi), Some(en)) = (language("vi"), language("en")) else {
+        panic!("languages are registered");
+    };
+    let mut x: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((x >> 33) as usize) % n
+    };
+    for _ in 0..4000 {
+        let len = 1 + next(12);
+        let mut s = String::new();
+        for _ in 0..len {
+            s.push_str(FRAGMENTS[next(FRAGMENTS.len())]);
+            s.push_str(SEPARATORS[next(SEPARATORS.len())]);
+        }
+        let a = vi.extract(&s);
+        let b = en.extract(&s);
+        for m in a.iter().chain(b.iter()) {
+            assert!(
+                s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end),
+                "{s:?}"
+            );
+            assert_eq!(&s[m.span.clone()], m.text, "{s:?}");
+        }
+        for (src, tgt, sl, tl) in [(&a, &b, vi, en), (&b, &a, en, vi)] {
+            for issue in compare(src, tgt, sl, tl) {
+                assert!(issue.source.is_none_or(|k| k < src.len()), "{s:?}");
+                assert!(issue.target.is_none_or(|k| k < tgt.len()), "{s:?}");
+                assert!(issue.source.is_some() || issue.target.is_some());
+            }
+        }
+    }
 }

@@ -837,6 +837,8 @@ fn currency(sc: &Scan, j: usize) -> Option<(Currency, usize)> {
         "won" | "krw" => one(Currency::Krw),
         "rúp" | "ruble" | "rub" => one(Currency::Rub),
         "bảng" if n1 == "anh" => Some((Currency::Gbp, j + 2)),
+        // Right after an amount, "bảng" is the pound ("5 triệu bảng").
+        "bảng" => one(Currency::Gbp),
         "gbp" | "£" => one(Currency::Gbp),
         "aud" => one(Currency::Aud),
         "sgd" => one(Currency::Sgd),
