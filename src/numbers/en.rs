@@ -13,7 +13,9 @@
 use super::lexer::{tokenize, TokKind};
 use super::literal::{digit_runs, parse_num, roman, split_number, Conv, Num};
 use super::render::{self, EN_MONTHS};
-use super::scan::{make_items, Scan, Unit};
+use super::scan::{
+    make_items, measure_suffix, small_fraction, valid_day_month, with_unit, Scan, Unit,
+};
 use super::words_en;
 use super::{
     Currency, DateOrder, DateValue, Mention, NumberKind, NumberLanguage, NumberValue, Reading,
@@ -46,6 +48,7 @@ impl NumberLanguage for English {
     }
 }
 
+/// Words before a number that hedge it.
 const HEDGES: &[&str] = &[
     "over",
     "about",
@@ -64,8 +67,8 @@ const HEDGES: &[&str] = &[
     "estimated",
     "beyond",
     "exceeding",
-    "only",
 ];
+/// Two-word hedges ("more than", "at least").
 const HEDGE_PAIRS: &[(&str, &str)] = &[
     ("more", "than"),
     ("less", "than"),
@@ -84,13 +87,15 @@ const HEDGE_PAIRS: &[(&str, &str)] = &[
     ("well", "over"),
 ];
 
+/// Connectors of a range whose scale or unit sits on the second end
+/// ("2 to 3 million", "between 10 and 15 percent").
 const RANGE_CONNECTORS: &[&str] = &["to", "-", "and", "or", "through"];
 
 /// Words before a lone month name that make it a month ("in May", not "May I").
 const MONTH_CONTEXT: &[&str] = &[
     "in", "on", "of", "since", "until", "till", "by", "from", "to", "through", "last", "next",
     "this", "early", "late", "mid", "end", "during", "before", "after", "between", "and", "or",
-    "each", "every", "until", "that", "since", "for",
+    "each", "every", "that", "for",
 ];
 
 /// Ordinary words glued to a following number ("magnitude-7.8").
@@ -135,7 +140,6 @@ fn extract(text: &str) -> Vec<Mention> {
         let next = match toks[i].kind {
             TokKind::Word => word_rules(&mut sc, i),
             TokKind::Lit => lit_rules(&mut sc, i),
-            TokKind::Punct if toks[i].text == "~" => None,
             _ => None,
         };
         i = next.map_or(i + 1, |n| n.max(i + 1));
@@ -460,29 +464,6 @@ fn tail(sc: &Scan, j: usize) -> (Unit, usize) {
     }
 }
 
-fn with_unit(v: f64, unit: Unit) -> (NumberKind, NumberValue) {
-    match unit {
-        Unit::None => (
-            if v.fract() == 0.0 {
-                NumberKind::Cardinal
-            } else {
-                NumberKind::Decimal
-            },
-            NumberValue::Number(v),
-        ),
-        Unit::Percent => (NumberKind::Percent, NumberValue::Number(v)),
-        Unit::PercentagePoint => (NumberKind::PercentagePoint, NumberValue::Number(v)),
-        Unit::BasisPoint => (NumberKind::PercentagePoint, NumberValue::Number(v / 100.0)),
-        Unit::Money(c) => (
-            NumberKind::Money,
-            NumberValue::Money {
-                amount: v,
-                currency: c,
-            },
-        ),
-    }
-}
-
 /// Number words: "three", "twenty-one", "thirteenth", "two-thirds".
 fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
     let wn = words_en::parse(&sc.items[i..])?;
@@ -709,62 +690,6 @@ fn currency_prefix(p: &str) -> Option<Currency> {
     })
 }
 
-fn measure_suffix(s: &str) -> bool {
-    // A lone capital ("5G", "4K", "3D") names a product, not a unit;
-    // "37C" and "99F" are temperatures.
-    if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-        return s == "C" || s == "F";
-    }
-    let s = s.to_lowercase();
-    matches!(
-        s.as_str(),
-        "km" | "cm"
-            | "mm"
-            | "kg"
-            | "g"
-            | "mg"
-            | "t"
-            | "ha"
-            | "ml"
-            | "l"
-            | "mw"
-            | "kw"
-            | "gw"
-            | "kwh"
-            | "kv"
-            | "gwh"
-            | "twh"
-            | "hz"
-            | "mhz"
-            | "ghz"
-            | "mah"
-            | "mwh"
-            | "gb"
-            | "mb"
-            | "tb"
-            | "kb"
-            | "km2"
-            | "m2"
-            | "m3"
-            | "°"
-            | "°c"
-            | "c"
-            | "f"
-            | "°f"
-            | "kmh"
-            | "km/h"
-            | "mph"
-            | "hp"
-            | "cc"
-            | "ft"
-            | "sq"
-            | "lb"
-            | "lbs"
-            | "oz"
-            | "x"
-    )
-}
-
 /// "3:45", "15:45", "3:45pm", "3pm", "3p.m".
 fn time_literal(s: &str) -> Option<(u8, u8, Option<bool>)> {
     let lower = s.to_lowercase();
@@ -843,27 +768,6 @@ fn push_time(
     let mention = sc.mention(first, end, NumberKind::Time, NumberValue::Time(t));
     sc.push(mention, first, end);
     Some(end + 1)
-}
-
-fn small_fraction(a: u32, b: u32) -> Option<f64> {
-    fn gcd(a: u32, b: u32) -> u32 {
-        if b == 0 {
-            a
-        } else {
-            gcd(b, a % b)
-        }
-    }
-    (a >= 1 && a < b && b <= 10 && gcd(a, b) == 1).then(|| f64::from(a) / f64::from(b))
-}
-
-fn valid_day_month(d: u32, m: u32) -> bool {
-    let max = match m {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return false,
-    };
-    (1..=max).contains(&d)
 }
 
 /// Slash forms, US order first: "9/11", "4/8/2023", "5/2022", "1/3".

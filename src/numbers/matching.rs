@@ -443,6 +443,7 @@ pub fn compare(
     let mut pair_verdicts: Vec<((usize, usize), Verdict)> = Vec::new();
     let mut matched_target = vec![false; m];
     let mut missing: Vec<usize> = Vec::new();
+    let mut source_paired = vec![false; source.len()];
     for (i, s) in su.iter().enumerate() {
         let j = assignment.get(i).copied().unwrap_or(usize::MAX);
         match verdicts
@@ -453,6 +454,7 @@ pub fn compare(
         {
             Some(v) if j < m && cost[i][j] < FORBIDDEN => {
                 matched_target[j] = true;
+                source_paired[s.mention] = true;
                 let key = (s.mention, tu[j].mention);
                 match pair_verdicts.iter_mut().find(|(k, _)| *k == key) {
                     Some((_, old)) => *old = (*old).max(v),
@@ -517,25 +519,28 @@ pub fn compare(
             suggestion,
         });
     }
+    // Both ends of a range are consecutive units: report the range once.
     missing.dedup();
     for si in missing {
         let s = &source[si];
-        // One end of a range found its counterpart: the other end is reported once.
-        if issues
-            .iter()
-            .any(|x| x.source == Some(si) && x.rule == NumberRule::Missing)
-        {
-            continue;
-        }
         let desc = describe(&s.value, s.kind);
+        let message = if source_paired[si] {
+            // One end of the range found its counterpart ("2019-2023" ⇔ "since 2019").
+            format!(
+                "range \"{}\" ({desc}) is only partly rendered in the translation",
+                s.text
+            )
+        } else {
+            format!(
+                "number \"{}\" ({desc}) has no counterpart in the translation",
+                s.text
+            )
+        };
         issues.push(NumberIssue {
             rule: NumberRule::Missing,
             source: Some(si),
             target: None,
-            message: format!(
-                "number \"{}\" ({desc}) has no counterpart in the translation",
-                s.text
-            ),
+            message,
             suggestion: Some(target_lang.render_styled(&s.value, s.kind, target_order)),
         });
     }

@@ -396,3 +396,110 @@ impl<'t, 'a> Scan<'t, 'a> {
         out
     }
 }
+
+/// Kind and value of an amount with its unit.
+pub(crate) fn with_unit(v: f64, unit: Unit) -> (NumberKind, NumberValue) {
+    match unit {
+        Unit::None => (
+            if v.fract() == 0.0 {
+                NumberKind::Cardinal
+            } else {
+                NumberKind::Decimal
+            },
+            NumberValue::Number(v),
+        ),
+        Unit::Percent => (NumberKind::Percent, NumberValue::Number(v)),
+        Unit::PercentagePoint => (NumberKind::PercentagePoint, NumberValue::Number(v)),
+        Unit::BasisPoint => (NumberKind::PercentagePoint, NumberValue::Number(v / 100.0)),
+        Unit::Money(c) => (
+            NumberKind::Money,
+            NumberValue::Money {
+                amount: v,
+                currency: c,
+            },
+        ),
+    }
+}
+
+pub(crate) fn valid_day_month(d: u32, m: u32) -> bool {
+    let max = match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=max).contains(&d)
+}
+
+pub(crate) fn small_fraction(a: u32, b: u32) -> Option<f64> {
+    fn gcd(a: u32, b: u32) -> u32 {
+        if b == 0 {
+            a
+        } else {
+            gcd(b, a % b)
+        }
+    }
+    (a >= 1 && a < b && b <= 10 && gcd(a, b) == 1).then(|| f64::from(a) / f64::from(b))
+}
+
+/// Unit suffixes glued to a number that do not change what is counted.
+pub(crate) fn measure_suffix(s: &str) -> bool {
+    // A lone capital ("5G", "4K", "3D") names a product, not a unit;
+    // "37C" and "99F" are temperatures.
+    if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return s == "C" || s == "F";
+    }
+    let s = s.to_lowercase();
+    matches!(
+        s.as_str(),
+        "km" | "m"
+            | "cm"
+            | "mm"
+            | "kg"
+            | "g"
+            | "mg"
+            | "t"
+            | "ha"
+            | "ml"
+            | "l"
+            | "mw"
+            | "kw"
+            | "gw"
+            | "kwh"
+            | "kv"
+            | "gwh"
+            | "twh"
+            | "hz"
+            | "mhz"
+            | "ghz"
+            | "mah"
+            | "mwh"
+            | "gb"
+            | "mb"
+            | "tb"
+            | "kb"
+            | "km2"
+            | "m2"
+            | "m3"
+            | "°"
+            | "°c"
+            | "c"
+            | "f"
+            | "°f"
+            | "độ"
+            | "kmh"
+            | "km/h"
+            | "mph"
+            | "hp"
+            | "cc"
+            | "ft"
+            | "in"
+            | "tấn"
+            | "lít"
+            | "sq"
+            | "lb"
+            | "lbs"
+            | "oz"
+            | "x"
+    )
+}

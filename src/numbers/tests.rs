@@ -596,6 +596,14 @@ const FLAGGED: &[Flag] = &[
         "5 million dollars",
         Some("£5 million"),
     ),
+    flag(
+        "giai đoạn 2019-2023",
+        "since 2019",
+        Mi,
+        "2019-2023",
+        "",
+        Some("2019-2023"),
+    ),
 ];
 
 #[test]

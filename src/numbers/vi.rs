@@ -11,7 +11,9 @@
 use super::lexer::{tokenize, TokKind};
 use super::literal::{digit_runs, parse_num, roman, split_number, Conv, Num};
 use super::render;
-use super::scan::{make_items, Scan, Unit};
+use super::scan::{
+    make_items, measure_suffix, small_fraction, valid_day_month, with_unit, Scan, Unit,
+};
 use super::words_vi::{self, digit};
 use super::{
     Currency, DateValue, Mention, NumberKind, NumberLanguage, NumberValue, Reading, Strength,
@@ -40,6 +42,7 @@ const HEDGES: &[&str] = &[
     "hơn", "trên", "khoảng", "gần", "tầm", "chừng", "ngót", "dưới", "độ", "cỡ", "ước", "vượt",
     "suýt", "xấp",
 ];
+/// Two-word hedges ("ít nhất", "xấp xỉ").
 const HEDGE_PAIRS: &[(&str, &str)] = &[
     ("ít", "nhất"),
     ("tối", "thiểu"),
@@ -54,7 +57,6 @@ const HEDGE_PAIRS: &[(&str, &str)] = &[
     ("lên", "tới"),
     ("lên", "đến"),
     ("khoảng", "chừng"),
-    ("hơn", "một"),
 ];
 
 /// Nouns and classifiers that make an ambiguous word ("năm", "ba", "chín")
@@ -491,16 +493,6 @@ fn month_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     Some(last + 1)
 }
 
-fn valid_day_month(d: u32, m: u32) -> bool {
-    let max = match m {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return false,
-    };
-    (1..=max).contains(&d)
-}
-
 fn date(day: Option<u32>, month: Option<u32>, year: Option<u32>) -> NumberValue {
     NumberValue::Date(DateValue {
         day: day.map(|d| d as u8),
@@ -879,30 +871,6 @@ fn tail(sc: &Scan, j: usize) -> (Unit, usize) {
     }
 }
 
-/// Kind and value of an amount with its unit.
-fn with_unit(v: f64, unit: Unit) -> (NumberKind, NumberValue) {
-    match unit {
-        Unit::None => (
-            if v.fract() == 0.0 {
-                NumberKind::Cardinal
-            } else {
-                NumberKind::Decimal
-            },
-            NumberValue::Number(v),
-        ),
-        Unit::Percent => (NumberKind::Percent, NumberValue::Number(v)),
-        Unit::PercentagePoint => (NumberKind::PercentagePoint, NumberValue::Number(v)),
-        Unit::BasisPoint => (NumberKind::PercentagePoint, NumberValue::Number(v / 100.0)),
-        Unit::Money(c) => (
-            NumberKind::Money,
-            NumberValue::Money {
-                amount: v,
-                currency: c,
-            },
-        ),
-    }
-}
-
 /// "6 tháng đầu năm" is often "the first half": the count may vanish.
 fn period_of_year(sc: &Scan, j: usize) -> bool {
     sc.lower(j) == "tháng" && matches!(sc.lower(j + 1), "đầu" | "cuối")
@@ -1031,63 +999,6 @@ fn currency_prefix(p: &str) -> Option<Currency> {
     })
 }
 
-/// Unit suffixes glued to a number that do not change what is counted.
-fn measure_suffix(s: &str) -> bool {
-    // A lone capital ("5G", "4K", "3D") names a product, not a unit;
-    // "37C" and "99F" are temperatures.
-    if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-        return s == "C" || s == "F";
-    }
-    let s = s.to_lowercase();
-    matches!(
-        s.as_str(),
-        "km" | "m"
-            | "cm"
-            | "mm"
-            | "kg"
-            | "g"
-            | "mg"
-            | "t"
-            | "ha"
-            | "ml"
-            | "l"
-            | "mw"
-            | "kw"
-            | "gw"
-            | "kwh"
-            | "kv"
-            | "gwh"
-            | "twh"
-            | "hz"
-            | "mhz"
-            | "ghz"
-            | "mah"
-            | "mwh"
-            | "gb"
-            | "mb"
-            | "tb"
-            | "kb"
-            | "km2"
-            | "m2"
-            | "m3"
-            | "°"
-            | "°c"
-            | "c"
-            | "f"
-            | "°f"
-            | "độ"
-            | "kmh"
-            | "km/h"
-            | "mph"
-            | "hp"
-            | "cc"
-            | "ft"
-            | "in"
-            | "tấn"
-            | "lít"
-    )
-}
-
 /// Clock times: "15h45", "15h", "8g30", "15:45".
 fn time_literal(s: &str) -> Option<(u8, u8)> {
     let lower = s.to_lowercase();
@@ -1138,17 +1049,6 @@ fn push_time(sc: &mut Scan, first: usize, last_tok: usize, h: u8, m: u8) -> Opti
     let mention = sc.mention(first, end - 1, NumberKind::Time, NumberValue::Time(t));
     sc.push(mention, first, end - 1);
     Some(end)
-}
-
-fn small_fraction(a: u32, b: u32) -> Option<f64> {
-    fn gcd(a: u32, b: u32) -> u32 {
-        if b == 0 {
-            a
-        } else {
-            gcd(b, a % b)
-        }
-    }
-    (a >= 1 && a < b && b <= 10 && gcd(a, b) == 1).then(|| f64::from(a) / f64::from(b))
 }
 
 /// Slash forms: "14/2", "28/12/2023", "5/2022", "7-8/9", "10/6-12/6", "1/3".
