@@ -812,6 +812,14 @@ fn slash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
             year: Some(b as i32),
         });
         sc.mention(i, i, NumberKind::Date, v)
+    } else if y.is_none() && a <= b && b > 10 {
+        // "46/132": a part of a whole.
+        let v = NumberValue::Range {
+            lo: Box::new(NumberValue::Number(f64::from(a))),
+            hi: Box::new(NumberValue::Number(f64::from(b))),
+            kind: NumberKind::Cardinal,
+        };
+        sc.mention(i, i, NumberKind::Ratio, v)
     } else if y.is_none() && a < b && b > 0 {
         let mut m = sc.mention(
             i,

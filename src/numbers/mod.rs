@@ -54,6 +54,9 @@ pub enum NumberKind {
     Time,
     /// Two endpoints of the same kind: "2019-2023", "June 10-12", "7-8/9".
     Range,
+    /// A part of a whole, kept as its two numbers (a `Range` value):
+    /// "xếp thứ 46/132" ⇔ "46th out of 132", "9/10 người" ⇔ "nine out of 10".
+    Ratio,
 }
 
 impl NumberKind {
@@ -71,6 +74,7 @@ impl NumberKind {
             NumberKind::Year => "year",
             NumberKind::Time => "time",
             NumberKind::Range => "range",
+            NumberKind::Ratio => "ratio",
         }
     }
 }

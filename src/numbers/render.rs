@@ -199,6 +199,13 @@ fn vi_money(amount: f64, c: Currency) -> String {
 
 /// English rendering; `order` picks "4 August" or "August 4".
 pub(crate) fn english(value: &NumberValue, kind: NumberKind, order: DateOrder) -> String {
+    if let (NumberKind::Ratio, NumberValue::Range { lo, hi, kind: k }) = (kind, value) {
+        return format!(
+            "{} out of {}",
+            english(lo, *k, order),
+            english(hi, *k, order)
+        );
+    }
     match value {
         NumberValue::Number(v) => match kind {
             NumberKind::Ordinal => en_ordinal(*v),
@@ -251,6 +258,9 @@ pub(crate) fn english(value: &NumberValue, kind: NumberKind, order: DateOrder) -
 
 /// Vietnamese rendering.
 pub(crate) fn vietnamese(value: &NumberValue, kind: NumberKind) -> String {
+    if let (NumberKind::Ratio, NumberValue::Range { lo, hi, kind: k }) = (kind, value) {
+        return format!("{}/{}", vietnamese(lo, *k), vietnamese(hi, *k));
+    }
     match value {
         NumberValue::Number(v) => match kind {
             NumberKind::Ordinal => format!("thứ {}", digits(*v, ',', Some('.'))),

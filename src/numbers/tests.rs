@@ -294,6 +294,201 @@ const CLEAN: &[(&str, &str)] = &[
     ),
     ("trong 12 tháng", "within a year"),
     ("trong 24 giờ", "within a day"),
+    // Realistic news sentences, as a translator at a Vietnamese outlet would render them.
+    (
+        "GDP năm 2023 tăng 5,05%, thấp hơn mức 8,02% của năm 2022.",
+        "Vietnam's GDP grew 5.05% in 2023, lower than the 8.02% of 2022.",
+    ),
+    (
+        "Ngân hàng Nhà nước giảm lãi suất tái cấp vốn 0,5 điểm phần trăm xuống 4,5%.",
+        "The State Bank cut the refinancing rate by 0.5 percentage point to 4.5%.",
+    ),
+    (
+        "Bão Yagi, cơn bão mạnh nhất trong 30 năm, khiến ít nhất 299 người chết.",
+        "Typhoon Yagi, the strongest storm in 30 years, killed at least 299 people.",
+    ),
+    (
+        "TP HCM có hơn 9 triệu dân.",
+        "Ho Chi Minh City has over 9 million residents.",
+    ),
+    (
+        "Dự án có tổng vốn 10.000 tỷ đồng.",
+        "The project costs VND10 trillion ($400 million).",
+    ),
+    (
+        "Hôm thứ Hai, Bộ cho biết ghi nhận 1.234 ca trong 24 giờ qua.",
+        "On Monday, the ministry said 1,234 cases were recorded over the past 24 hours.",
+    ),
+    (
+        "Kim ngạch xuất khẩu 5 tháng đầu năm tăng 15,7% so với cùng kỳ, đạt 157,6 tỷ USD.",
+        "Exports in the first five months rose 15.7% year-on-year to $157.6 billion.",
+    ),
+    (
+        "Người đàn ông 72 tuổi được đưa đến bệnh viện lúc 3h sáng.",
+        "The 72-year-old man was taken to hospital at 3 a.m.",
+    ),
+    (
+        "Giá vàng tăng lên 80 triệu đồng một lượng hôm thứ Ba.",
+        "Gold prices rose to VND80 million a tael on Tuesday.",
+    ),
+    (
+        "Kỳ nghỉ Tết 2024 kéo dài 7 ngày, từ 8/2 đến 14/2.",
+        "The 2024 Tet holiday lasts seven days, from Feb. 8 to 14.",
+    ),
+    (
+        "Hơn 2.000 doanh nghiệp rút khỏi thị trường trong quý I.",
+        "More than 2,000 firms left the market in the first quarter.",
+    ),
+    (
+        "Hà Nội ghi nhận 40 độ C ngày 1/6.",
+        "Hanoi recorded 40 degrees Celsius on June 1.",
+    ),
+    (
+        "Cây cầu dài 1,5 km, vốn đầu tư 2.600 tỷ đồng.",
+        "The bridge is 1.5 km long and cost VND2.6 trillion.",
+    ),
+    (
+        "Việt Nam xếp thứ 46/132 nền kinh tế.",
+        "Vietnam ranked 46th out of 132 economies.",
+    ),
+    (
+        "Khoảng 100.000 người dự sự kiện tối thứ Bảy.",
+        "Around 100,000 people attended the event on Saturday evening.",
+    ),
+    (
+        "Mức phạt từ 5-10 triệu đồng.",
+        "The fine ranges from VND5-10 million.",
+    ),
+    (
+        "Học phí sẽ tăng 10-15% trong năm học 2024-2025.",
+        "Tuition will rise by 10-15% in the 2024-2025 academic year.",
+    ),
+    (
+        "Ông bị tuyên phạt 20 năm tù.",
+        "He was sentenced to 20 years in prison.",
+    ),
+    (
+        "Doanh thu của công ty đạt gần 1.000 tỷ đồng trong nửa đầu năm.",
+        "The company's revenue reached nearly VND1,000 billion in the first half.",
+    ),
+    (
+        "Đại hội XIII của Đảng diễn ra vào tháng 1/2021.",
+        "The 13th National Party Congress took place in January 2021.",
+    ),
+    (
+        "Các chuyến bay bị chậm 2-3 tiếng.",
+        "Flights were delayed by two to three hours.",
+    ),
+    (
+        "Khoảng 30% người được hỏi cho biết sẽ đi du lịch dịp lễ.",
+        "Some 30% of respondents said they would travel during the holiday.",
+    ),
+    (
+        "Tỷ giá 25.000 đồng đổi một USD là cao nhất từ trước đến nay.",
+        "The rate of 25,000 dong per dollar is the highest ever.",
+    ),
+    (
+        "Tuyến metro dài 19,7 km, có 14 ga.",
+        "The metro line, 19.7 km long, has 14 stations.",
+    ),
+    (
+        "Cảnh sát thu giữ 1,2 tấn ma túy.",
+        "The police seized 1.2 tons of drugs.",
+    ),
+    (
+        "Trận động đất có độ lớn 4,0 độ richter.",
+        "The earthquake measured 4.0 on the Richter scale.",
+    ),
+    (
+        "Đội U23 sẽ thi đấu trận đầu tiên vào ngày 17/4.",
+        "The U23 team will play its first match on April 17.",
+    ),
+    (
+        "Giá đã tăng gấp đôi trong 5 năm qua.",
+        "Prices have doubled in the past five years.",
+    ),
+    (
+        "Khách sạn 5 sao có giá khoảng 200 USD một đêm.",
+        "A 5-star hotel costs about $200 a night.",
+    ),
+    (
+        "Một nửa trong số 60 học sinh đã đỗ.",
+        "Half of the 60 students passed.",
+    ),
+    (
+        "Lễ hội diễn ra từ 18h đến 22h ngày 2/9.",
+        "The festival runs from 6 p.m. to 10 p.m. on Sept. 2.",
+    ),
+    (
+        "Hàng nghìn người đổ về bãi biển.",
+        "Thousands of people flocked to the beach.",
+    ),
+    (
+        "Đây là lần thứ ba trong năm giá xăng tăng.",
+        "It is the third time this year that petrol prices have risen.",
+    ),
+    (
+        "Gần 70% dân số ở độ tuổi lao động.",
+        "Nearly 70% of the population is of working age.",
+    ),
+    (
+        "Sân bay có công suất 25 triệu hành khách mỗi năm.",
+        "The airport can handle 25 million passengers a year.",
+    ),
+    (
+        "Vụ tai nạn xảy ra khoảng 22h30 tối thứ Sáu.",
+        "The accident happened at around 10:30 p.m. on Friday.",
+    ),
+    (
+        "Việt Nam có 54 dân tộc.",
+        "Vietnam is home to 54 ethnic groups.",
+    ),
+    (
+        "Giai đoạn 2020-2022, tỉnh trồng được 1 triệu cây xanh.",
+        "In 2020-2022, the province planted 1 million trees.",
+    ),
+    ("Đội về nhì.", "The team finished second."),
+    (
+        "Hơn 80% công trình bị hư hại.",
+        "Over 80 percent of the buildings were damaged.",
+    ),
+    (
+        "Giá 15.000 đồng/kg.",
+        "The price is 15,000 dong per kilogram.",
+    ),
+    (
+        "9/10 người ủng hộ kế hoạch.",
+        "Nine out of 10 people support the plan.",
+    ),
+    (
+        "Cuộc họp kéo dài hai tiếng rưỡi.",
+        "The meeting lasted two and a half hours.",
+    ),
+    (
+        "Lạm phát được kiểm soát dưới 4%.",
+        "Inflation was kept under 4%.",
+    ),
+    (
+        "10 năm trước, con số này chỉ là 20%.",
+        "A decade ago, the figure was just 20%.",
+    ),
+    (
+        "Anh ghi hai bàn trong hiệp hai.",
+        "He scored twice in the second half.",
+    ),
+    (
+        "Dân số dự kiến đạt 100 triệu người vào năm 2025.",
+        "The population is expected to reach 100 million by 2025.",
+    ),
+    (
+        "Quy định mới có hiệu lực từ 1/7.",
+        "The new rules take effect on July 1.",
+    ),
+    ("Lợi nhuận quý I tăng 30%.", "Q1 profit jumped 30%."),
+    (
+        "Mỹ áp thuế 46% với hàng hóa Việt Nam.",
+        "The U.S. imposed a 46% tariff on Vietnamese goods.",
+    ),
     ("Tôi có hai con mèo.", "I have two cats."),
     ("Tôi không biết.", "I don't know."),
     ("Một ngày nọ, ba tôi về.", "One day, my dad came home."),
@@ -603,6 +798,14 @@ const FLAGGED: &[Flag] = &[
         "2019-2023",
         "",
         Some("2019-2023"),
+    ),
+    flag(
+        "Việt Nam xếp thứ 46/132",
+        "Vietnam ranked 64th out of 132",
+        M,
+        "46/132",
+        "64th",
+        Some("46 out of 132"),
     ),
 ];
 

@@ -236,6 +236,12 @@ const NOT_AFTER_BA: &[&str] = &[
 /// Connectors of a range whose scale or unit sits on the second end.
 const RANGE_CONNECTORS: &[&str] = &["đến", "tới", "-", "hoặc", "và", "lên", "xuống"];
 
+/// Words before a slash form that make it a date ("ngày 9/10 người dân …").
+const DATE_CONTEXT: &[&str] = &[
+    "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "và", "vào", "lúc",
+    "trước", "sau", "(",
+];
+
 /// Words right before "thứ" that make "thứ hai" … "thứ bảy" a weekday.
 const WEEKDAY_CONTEXT: &[&str] = &[
     "vào", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "ngày", "các", "mỗi", "từ", "đến", "tới",
@@ -1061,6 +1067,21 @@ fn slash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     let d = |day: u32, month: u32| date(Some(day), Some(month), None);
     let (kind, value, alt) = match runs.as_slice() {
         [(a, _), (b, '/')] => {
+            // "xếp thứ 46/132", "9/10 người", "46/132": a part of a whole.
+            let before = sc.prev(i);
+            let counted = COUNTED.contains(&sc.lower(i + 1)) && !DATE_CONTEXT.contains(&before);
+            let is_date =
+                valid_day_month(*a, *b) || (1..=12).contains(a) && (1000..=2999).contains(b);
+            if a <= b && (before == "thứ" || counted || (!is_date && *b > 10)) {
+                let v = NumberValue::Range {
+                    lo: Box::new(NumberValue::Number(f64::from(*a))),
+                    hi: Box::new(NumberValue::Number(f64::from(*b))),
+                    kind: NumberKind::Cardinal,
+                };
+                let m = sc.mention(i, i, NumberKind::Ratio, v);
+                sc.push(m, i, i);
+                return Some(i + 1);
+            }
             if valid_day_month(*a, *b) {
                 let alt = small_fraction(*a, *b);
                 (NumberKind::Date, d(*a, *b), alt)
