@@ -14,7 +14,7 @@ use super::lexer::{tokenize, TokKind};
 use super::literal::{digit_runs, parse_num, roman, split_number, Conv, Num};
 use super::render::{self, EN_MONTHS};
 use super::scan::{
-    make_items, measure_suffix, small_fraction, valid_day_month, with_unit, Scan, Unit,
+    in_years, make_items, measure_suffix, small_fraction, valid_day_month, with_unit, Scan, Unit,
 };
 use super::words_en;
 use super::{
@@ -409,7 +409,9 @@ fn approx_few(sc: &mut Scan, i: usize) -> Option<usize> {
 
 /// Currency names after an amount: (currency, index after).
 fn currency(sc: &Scan, j: usize) -> Option<(Currency, usize)> {
+    // "dollars/tonne": the unit before a per-unit slash.
     let w = sc.lower(j);
+    let w = w.split_once('/').map_or(w, |(head, _)| head);
     let n1 = sc.lower(j + 1);
     let one = |c| Some((c, j + 1));
     let dollars = |k: usize| matches!(sc.lower(k), "dollars" | "dollar");
@@ -531,6 +533,11 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
     } else {
         strength_of(v, wn.scaled)
     };
+    if unit == Unit::None {
+        if let Some(f) = period_factor(sc, end) {
+            in_years(&mut m, f);
+        }
+    }
     m.approximate = sc.hedged(i, HEDGES, HEDGE_PAIRS);
     let (base, scale) = match wn.tail_scale {
         Some(s) => (v / s, s),
@@ -538,6 +545,15 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
     };
     sc.push_scaled(m, i, end - 1, base, scale, unit);
     Some(end)
+}
+
+/// "decades" or "centuries" right after a count ("two decades" = 20 years).
+fn period_factor(sc: &Scan, j: usize) -> Option<f64> {
+    match sc.lower(j) {
+        "decades" | "decade" => Some(10.0),
+        "centuries" | "century" => Some(100.0),
+        _ => None,
+    }
 }
 
 /// A day number at `j`: "14" or "14th".
@@ -633,6 +649,20 @@ fn month_rule(sc: &mut Scan, i: usize) -> Option<usize> {
             }
         }
         return push_date(sc, i, j, date_value(Some(d), month, None), order);
+    }
+    // "April 30-May 1": a range across two months.
+    if let Some((d1, m2)) = sc.raw(j).split_once('-') {
+        let m2 = EN_MONTHS.iter().position(|m| *m == m2).map(|p| p as u8 + 1);
+        if let (Ok(d1), Some(m2), Some(d2)) = (d1.parse::<u32>(), m2, day_at(sc, j + 1)) {
+            if valid_day_month(d1, u32::from(month)) && valid_day_month(d2, u32::from(m2)) {
+                let v = NumberValue::Range {
+                    lo: Box::new(date_value(Some(d1), month, None)),
+                    hi: Box::new(date_value(Some(d2), m2, None)),
+                    kind: NumberKind::Date,
+                };
+                return push_date(sc, i, j + 1, v, order);
+            }
+        }
     }
     // "June 10-12"
     if let Some(runs) = digit_runs(sc.raw(j), &['-']) {
@@ -928,6 +958,16 @@ fn dash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
         return Some(i + 1);
     };
     let Some((c2, n2, s2)) = range_end(right) else {
+        // "the $1.5-billion project": a scale word glued by a hyphen.
+        if let Some((s, false)) = words_en::scale(&right.to_lowercase()) {
+            if s1.is_empty() {
+                let unit = c1.map_or(Unit::None, Unit::Money);
+                let (k, v) = with_unit(n1.value * s, unit);
+                let m = sc.mention(i, i, k, v);
+                sc.push(m, i, i);
+            }
+            return Some(i + 1);
+        }
         if s1.is_empty()
             && c1.is_none()
             && right.chars().all(char::is_alphabetic)
@@ -994,6 +1034,11 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         .strip_suffix("'s")
         .or_else(|| suffix.strip_suffix('\''))
         .unwrap_or(suffix);
+    // "7%/năm", "15.000đ/kg": a rate per unit keeps its own suffix.
+    let suffix = match suffix.split_once('/') {
+        Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => head,
+        _ => suffix,
+    };
     if text.contains('-') && !core.is_empty() && core.len() + prefix.len() < text.len() {
         return dash_rule(sc, i);
     }
@@ -1079,9 +1124,18 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         sc.push(m, i, i);
         return Some(i + 1);
     }
-    // "1990s": a decade.
-    if plain_int && prefix.is_empty() && suffix == "s" && core.len() == 4 {
-        let mut m = sc.mention(i, i, NumberKind::Year, NumberValue::Number(num.value));
+    // "1990s" and "'90s": a decade.
+    if plain_int
+        && prefix.is_empty()
+        && suffix == "s"
+        && (core.len() == 4 || core.len() == 2 && num.value % 10.0 == 0.0)
+    {
+        let y = if core.len() == 2 {
+            1900.0 + num.value
+        } else {
+            num.value
+        };
+        let mut m = sc.mention(i, i, NumberKind::Year, NumberValue::Number(y));
         m.approximate = true;
         sc.push(m, i, i);
         return Some(i + 1);

@@ -503,3 +503,17 @@ pub(crate) fn measure_suffix(s: &str) -> bool {
             | "x"
     )
 }
+
+/// "hai thập kỷ" ⇔ "two decades" ⇔ "20 năm": a count of decades or
+/// centuries is read in years, keeping the bare count as an alternative.
+pub(crate) fn in_years(m: &mut Mention, factor: f64) {
+    if let NumberValue::Number(v) = m.value {
+        m.alternatives.push(super::Reading {
+            kind: m.kind,
+            value: NumberValue::Number(v),
+            foreign: false,
+        });
+        m.value = NumberValue::Number(v * factor);
+        m.kind = NumberKind::Cardinal;
+    }
+}

@@ -12,7 +12,7 @@ use super::lexer::{tokenize, TokKind};
 use super::literal::{digit_runs, parse_num, roman, split_number, Conv, Num};
 use super::render;
 use super::scan::{
-    make_items, measure_suffix, small_fraction, valid_day_month, with_unit, Scan, Unit,
+    in_years, make_items, measure_suffix, small_fraction, valid_day_month, with_unit, Scan, Unit,
 };
 use super::words_vi::{self, digit};
 use super::{
@@ -308,6 +308,24 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             Some(i + 3)
         }
         "quý" => quarter_rule(sc, i),
+        // "thập niên 1990", "thập kỷ 80": a decade, read as its first year.
+        "thập" if matches!(next, "niên" | "kỷ" | "kỉ") => {
+            let d = sc.plain_int(i + 2, 4)?;
+            let y = match d {
+                1000..=2999 => d,
+                10..=99 if d % 10 == 0 => 1900 + d,
+                _ => return None,
+            };
+            let mut m = sc.mention(
+                i,
+                i + 2,
+                NumberKind::Year,
+                NumberValue::Number(f64::from(y)),
+            );
+            m.approximate = true;
+            sc.push(m, i, i + 2);
+            Some(i + 3)
+        }
         "thế" if matches!(next, "kỷ" | "kỉ") => century_rule(sc, i + 1),
         "khóa" | "khoá" | "hội" | "chiến" | "phần" | "chương" | "tập" | "kỳ" | "kì" => {
             roman_after(sc, i).or_else(|| number_words(sc, i))
@@ -780,7 +798,9 @@ fn approx_rule(sc: &mut Scan, i: usize) -> Option<usize> {
 
 /// A currency name at `j`: (currency, index after it).
 fn currency(sc: &Scan, j: usize) -> Option<(Currency, usize)> {
+    // "đồng/tháng", "USD/tấn": the unit before a per-unit slash.
     let w = sc.lower(j);
+    let w = w.split_once('/').map_or(w, |(head, _)| head);
     let n1 = sc.lower(j + 1);
     let one = |c| Some((c, j + 1));
     match w {
@@ -877,6 +897,15 @@ fn tail(sc: &Scan, j: usize) -> (Unit, usize) {
     }
 }
 
+/// "thập kỷ" (decade) or "thế kỷ" (century) right after a count.
+fn period_factor(sc: &Scan, j: usize) -> Option<f64> {
+    match (sc.lower(j), sc.lower(j + 1)) {
+        ("thập", "kỷ" | "kỉ" | "niên") => Some(10.0),
+        ("thế", "kỷ" | "kỉ") => Some(100.0),
+        _ => None,
+    }
+}
+
 /// "6 tháng đầu năm" is often "the first half": the count may vanish.
 fn period_of_year(sc: &Scan, j: usize) -> bool {
     sc.lower(j) == "tháng" && matches!(sc.lower(j + 1), "đầu" | "cuối")
@@ -965,6 +994,11 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
     } else {
         strength_of(v, wn.scaled || wn.literal)
     };
+    if unit == Unit::None {
+        if let Some(f) = period_factor(sc, end) {
+            in_years(&mut m, f);
+        }
+    }
     if period_of_year(sc, end) {
         m.strength = m.strength.min(Strength::Weak);
     }
@@ -1254,6 +1288,11 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         .strip_suffix("'s")
         .or_else(|| suffix.strip_suffix('\''))
         .unwrap_or(suffix);
+    // "7%/năm", "15.000đ/kg": a rate per unit keeps its own suffix.
+    let suffix = match suffix.split_once('/') {
+        Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => head,
+        _ => suffix,
+    };
     if text.contains('-') && !core.is_empty() && (core.len() + prefix.len() < text.len()) {
         return dash_rule(sc, i);
     }
@@ -1372,6 +1411,11 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let mut m = sc.mention(i, j - 1, kind, v);
     m.approximate = sc.hedged(i, HEDGES, HEDGE_PAIRS);
     m.foreign = num.foreign;
+    if unit == Unit::None && suffix.is_empty() {
+        if let Some(f) = period_factor(sc, j) {
+            in_years(&mut m, f);
+        }
+    }
     if let Some(alt) = num.alt {
         let factor = if num.value != 0.0 {
             value / num.value
