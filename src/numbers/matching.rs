@@ -401,6 +401,55 @@ fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
 /// A cost that no real pairing reaches but that keeps the arithmetic finite.
 const FORBIDDEN: f64 = 1e6;
 
+/// Above this many units in a block (a long table, say) the O(n³) exact
+/// assignment gives way to a greedy one, which is near-optimal here
+/// because equal values cost almost nothing.
+const EXACT_LIMIT: usize = 400;
+
+/// The optimal assignment: column `j < m` for a paired source unit `i`,
+/// anything else for an unmatched one.
+fn exact_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usize> {
+    let (n, m) = (su.len(), tu.len());
+    let size = n + m;
+    // Rows: source units, then one "unmatched" row per target unit.
+    // Columns: target units, then one "unmatched" column per source unit.
+    let mut cost = vec![vec![FORBIDDEN; size]; size];
+    for (i, s) in su.iter().enumerate() {
+        cost[i][..m].copy_from_slice(&pair_cost[i]);
+        cost[i][m + i] = unmatched_cost(s);
+    }
+    for (j, t) in tu.iter().enumerate() {
+        cost[n + j][j] = unmatched_cost(t);
+        for k in 0..n {
+            cost[n + j][m + k] = 0.0;
+        }
+    }
+    hungarian(&cost)
+}
+
+/// Cheapest pairs first, each unit used once, a pair taken only when it
+/// beats leaving both ends unmatched.
+fn greedy_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usize> {
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, row) in pair_cost.iter().enumerate() {
+        for (j, &c) in row.iter().enumerate() {
+            if c < FORBIDDEN && c < unmatched_cost(&su[i]) + unmatched_cost(&tu[j]) {
+                candidates.push((c, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut assignment = vec![usize::MAX; su.len()];
+    let mut taken = vec![false; tu.len()];
+    for (_, i, j) in candidates {
+        if assignment[i] == usize::MAX && !taken[j] {
+            assignment[i] = j;
+            taken[j] = true;
+        }
+    }
+    assignment
+}
+
 /// How a value reads in English, for messages.
 fn describe(v: &NumberValue, kind: NumberKind) -> String {
     render::english(v, kind, DateOrder::MonthDay)
@@ -417,25 +466,21 @@ pub fn compare(
     let su = units(source);
     let tu = units(target);
     let (n, m) = (su.len(), tu.len());
-    let size = n + m;
     let mut verdicts = vec![vec![None; m]; n];
-    let mut cost = vec![vec![FORBIDDEN; size]; size];
+    let mut pair_cost = vec![vec![FORBIDDEN; m]; n];
     for (i, s) in su.iter().enumerate() {
         for (j, t) in tu.iter().enumerate() {
             if let Some((c, v)) = pair(s, t) {
-                cost[i][j] = c;
+                pair_cost[i][j] = c;
                 verdicts[i][j] = Some(v);
             }
         }
-        cost[i][m + i] = unmatched_cost(s);
     }
-    for (j, t) in tu.iter().enumerate() {
-        cost[n + j][j] = unmatched_cost(t);
-        for k in 0..n {
-            cost[n + j][m + k] = 0.0;
-        }
-    }
-    let assignment = hungarian(&cost);
+    let assignment = if n + m <= EXACT_LIMIT {
+        exact_assignment(&su, &tu, &pair_cost)
+    } else {
+        greedy_assignment(&su, &tu, &pair_cost)
+    };
 
     // The date order the translation already uses, for suggestions.
     let target_order = target.iter().find_map(|t| t.date_order);
@@ -452,7 +497,7 @@ pub fn compare(
             .copied()
             .flatten()
         {
-            Some(v) if j < m && cost[i][j] < FORBIDDEN => {
+            Some(v) if j < m && pair_cost[i][j] < FORBIDDEN => {
                 matched_target[j] = true;
                 source_paired[s.mention] = true;
                 let key = (s.mention, tu[j].mention);

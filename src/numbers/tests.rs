@@ -1207,3 +1207,24 @@ fn fuzzed_text_keeps_the_invariants() {
         }
     }
 }
+
+/// Long blocks (tables) switch to the greedy assignment and stay correct
+/// on the easy cases: every value present once on both sides.
+#[test]
+fn long_blocks_use_the_greedy_assignment() {
+    let (Some(vi), Some(en)) = (language("vi"), language("en")) else {
+        panic!("languages are registered");
+    };
+    let src: String = (1..=300).map(|i| format!("{i}.500 tấn; ")).collect();
+    let tgt: String = (1..=300)
+        .rev()
+        .map(|i| format!("{i},500 tonnes; "))
+        .collect();
+    let s = vi.extract(&src);
+    let t = en.extract(&tgt);
+    assert_eq!((s.len(), t.len()), (300, 300));
+    assert!(compare(&s, &t, vi, en).is_empty());
+    let wrong = tgt.replacen("17,500", "71,500", 1);
+    let issues = compare(&s, &en.extract(&wrong), vi, en);
+    assert!(!issues.is_empty());
+}
