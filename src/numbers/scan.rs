@@ -421,6 +421,8 @@ pub(crate) fn with_unit(v: f64, unit: Unit) -> (NumberKind, NumberValue) {
     }
 }
 
+/// A day that exists in the month; 29 February passes because the year
+/// is often unknown.
 pub(crate) fn valid_day_month(d: u32, m: u32) -> bool {
     let max = match m {
         2 => 29,
@@ -431,6 +433,8 @@ pub(crate) fn valid_day_month(d: u32, m: u32) -> bool {
     (1..=max).contains(&d)
 }
 
+/// "1/3", "3/4": a slash form that also reads as a common fraction (in
+/// lowest terms, denominator up to 10), kept as an alternative to a date.
 pub(crate) fn small_fraction(a: u32, b: u32) -> Option<f64> {
     fn gcd(a: u32, b: u32) -> u32 {
         if b == 0 {
