@@ -534,7 +534,7 @@ pub fn compare(
                 (
                     NumberRule::Date,
                     format!(
-                        "date \"{}\" ({s_desc}) rendered as \"{}\" ({t_desc}){note}",
+                        "date \u{201C}{}\u{201D} ({s_desc}) rendered as \u{201C}{}\u{201D} ({t_desc}){note}",
                         s.text, t.text
                     ),
                 )
@@ -542,16 +542,16 @@ pub fn compare(
             Verdict::Format => (
                 NumberRule::Format,
                 format!(
-                    "number \"{}\" keeps the {} digit convention; the source \"{}\" means {s_desc}",
+                    "number \u{201C}{}\u{201D} keeps the {} digit convention; the source \u{201C}{}\u{201D} means {s_desc}",
                     t.text,
-                    source_lang.code(),
+                    crate::lang::language_name(source_lang.code()),
                     s.text
                 ),
             ),
             _ => (
                 NumberRule::Mismatch,
                 format!(
-                    "number \"{}\" ({s_desc}) rendered as \"{}\" ({t_desc})",
+                    "number \u{201C}{}\u{201D} ({s_desc}) rendered as \u{201C}{}\u{201D} ({t_desc})",
                     s.text, t.text
                 ),
             ),
@@ -572,12 +572,12 @@ pub fn compare(
         let message = if source_paired[si] {
             // One end of the range found its counterpart ("2019-2023" ⇔ "since 2019").
             format!(
-                "range \"{}\" ({desc}) is only partly rendered in the translation",
+                "range \u{201C}{}\u{201D} ({desc}) is only partly rendered in the translation",
                 s.text
             )
         } else {
             format!(
-                "number \"{}\" ({desc}) has no counterpart in the translation",
+                "number \u{201C}{}\u{201D} ({desc}) has no counterpart in the translation",
                 s.text
             )
         };
@@ -610,7 +610,7 @@ pub fn compare(
             source: None,
             target: Some(t.mention),
             message: format!(
-                "number \"{}\" ({desc}) in the translation has no counterpart in the source",
+                "number \u{201C}{}\u{201D} ({desc}) in the translation has no counterpart in the source",
                 tm.text
             ),
             suggestion: None,
