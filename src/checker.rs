@@ -205,11 +205,22 @@ impl Checker {
 
     fn blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
         let index = &self.index;
-        let source_terms: Vec<Vec<FormMatch>> = source
+        let mut source_terms: Vec<Vec<FormMatch>> = source
             .paragraphs
             .iter()
             .map(|p| index.source_matches(&p.norm.text))
             .collect();
+        // A sentence-initial one-word match counts only if the document also
+        // names the entry where capitalization is telling.
+        let confirmed: BTreeSet<usize> = source_terms
+            .iter()
+            .flatten()
+            .filter(|m| !m.ambiguous)
+            .map(|m| m.entry)
+            .collect();
+        for terms in &mut source_terms {
+            terms.retain(|m| !m.ambiguous || confirmed.contains(&m.entry));
+        }
         let target_terms: Vec<Vec<FormMatch>> = target
             .paragraphs
             .iter()

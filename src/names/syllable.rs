@@ -20,6 +20,13 @@
 //!   a rime.
 //! * Letters outside the Vietnamese alphabet (f j w z, ø, ñ, …) make a word
 //!   foreign, and so does any syllable with two tone marks.
+//! * Measured on every word of the Vietnamese column of the Tatoeba eng-vie
+//!   test set (21,551 tokens, 1,967 distinct): 293 tokens (179 distinct)
+//!   are rejected, and every one is a foreign name, a loanword written
+//!   without hyphens (tivi, vali, taxi, piano, bit, bus), a letter or
+//!   abbreviation (B, X, ng), a typo (hêt, môt, khônf, tuơng) or mojibake
+//!   (quyÃªn, Ðức with an eth). No correctly spelled native syllable is
+//!   rejected.
 //! * Short foreign names that happen to be spelled like Vietnamese syllables
 //!   ("Kim", "Xi", "Tom", "Ben", "Sam") are valid syllables: phonotactics
 //!   cannot tell them apart, and callers look at whole capitalized runs.
@@ -323,6 +330,51 @@ fn cluster_fits(initial: &str, cluster: &str, gi_merged: bool) -> bool {
         "iê" => !initial.is_empty(),
         _ => true,
     }
+}
+
+/// True iff `word` could be a Vietnamese syllable written without its
+/// diacritics ("Nguyen", "Truong", "Dang", "Kim"): some way of putting back
+/// breve, circumflex, horn, đ and a tone makes it valid. English-language
+/// news writes Vietnamese names this way, so this is how the name rules
+/// recognise Vietnamese name tokens in the target text.
+pub fn could_be_vietnamese_syllable(word: &str) -> bool {
+    let folded = super::fold::fold(word);
+    if folded.is_empty() || folded.contains(' ') {
+        return false;
+    }
+    let letters: Vec<char> = folded.chars().collect();
+    if letters.len() > 8 || !letters.iter().all(|c| is_viet_base(*c)) {
+        return false;
+    }
+    let mut current = Vec::with_capacity(letters.len());
+    restore(&letters, &mut current)
+}
+
+/// Tries every restoration of the marks folding removed, depth-first. At
+/// most 8 letters with at most 3 choices each keep this tiny in practice
+/// (a syllable has at most three vowel letters).
+fn restore(rest: &[char], current: &mut Vec<char>) -> bool {
+    let Some((&c, tail)) = rest.split_first() else {
+        // Acute is compatible with every final, including the stop finals.
+        return parse(current, Tone::Acute);
+    };
+    let choices: &[char] = match c {
+        'a' => &['a', 'ă', 'â'],
+        'e' => &['e', 'ê'],
+        'o' => &['o', 'ô', 'ơ'],
+        'u' => &['u', 'ư'],
+        'd' => &['d', 'đ'],
+        _ => std::slice::from_ref(&c),
+    };
+    for &choice in choices {
+        current.push(choice);
+        let ok = restore(tail, current);
+        current.pop();
+        if ok {
+            return true;
+        }
+    }
+    false
 }
 
 /// True for a letters-only word that is not a Vietnamese syllable: the
@@ -705,6 +757,29 @@ mod tests {
             foreign,
             ["Sergei", "Lavrov", "Antony", "Blinken", "Boeing", "Tesla", "Jong", "Putin"]
         );
+    }
+
+    #[test]
+    fn folded_syllables() {
+        for w in [
+            "Nguyen", "Truong", "Trong", "Phuc", "Duong", "Dang", "Thuy", "Quoc", "Kim", "Xi",
+            "Huynh", "Giang", "Nghiem", "Nguyễn", "Pham",
+        ] {
+            assert!(could_be_vietnamese_syllable(w), "{w}");
+        }
+        for w in [
+            "Lavrov",
+            "Biden",
+            "Jong",
+            "Moon",
+            "Trump",
+            "Nguyen Phu",
+            "",
+            "Zelensky",
+            "Phamm",
+        ] {
+            assert!(!could_be_vietnamese_syllable(w), "{w}");
+        }
     }
 
     #[test]

@@ -1,0 +1,319 @@
+//! Similarity of folded name tokens and names, and the thresholds that
+//! decide when two spellings are close enough to be one name.
+//!
+//! Two signals are combined:
+//! * a **phonetic key** per token, a small set of rewrite rules for the
+//!   spelling families that romanizations of the same name fall into
+//!   (Sergei/Sergey/Serguei/Sergej, Zelensky/Zelenskyy/Zelenskiy/Zelenskij,
+//!   Tchaikovsky/Tschaikowski, Lavrov/Lavrow, Rachmaninoff/Rachmaninov,
+//!   Aleksei/Alexei, Mikhail/Mihail, Philip/Filip). Equal keys mean "same
+//!   name, other romanization", which raw edit distance would miss: "Zelenskij"
+//!   and "Zelenskyy" are two edits apart;
+//! * a **string score** from strsim: Jaro-Winkler for tokens of at most
+//!   [`JW_MAX_CHARS`] chars (it rewards a shared prefix, which short names
+//!   need to be told apart), normalized Damerau-Levenshtein for longer ones
+//!   (it counts edits, which is what a typo in a long name is).
+//!
+//! The thresholds below were tuned on the tables in `variant.rs` (82
+//! variant pairs, 151 distinct real look-alikes: people, places,
+//! organisations, Vietnamese names and provinces): each one is the loosest
+//! value that keeps every distinct pair apart, and the variant tests assert
+//! precision and recall of 1.0 on them. Pairs that no threshold can
+//! separate are handled by rules in `variant.rs` (derivation suffixes,
+//! gendered endings, consonant swaps, short-token strictness).
+
+use super::fold::fold_tokens;
+
+/// Tokens of at most this many chars are "short": only diacritics, case,
+/// spacing and the light romanization key (y/i, doubled letters) may
+/// differ. Short Vietnamese, Korean and Chinese name tokens that differ by a
+/// letter are different names (Pham/Phan, Le/Ly, Nam/Lam, Un/Il, Iran/Iraq,
+/// Mali/Oman), so no edit distance is trusted there.
+pub const SHORT_TOKEN_MAX_CHARS: usize = 4;
+
+/// Up to this length the string score is Jaro-Winkler, above it normalized
+/// Damerau-Levenshtein. At 5-6 chars one edit already moves normalized
+/// Levenshtein to 0.80-0.83, too coarse to separate a dropped letter
+/// ("Truong"/"Trong", JW 0.955) from a swapped one ("Taiwan"/"Tainan", JW
+/// 0.922; "Hansen"/"Hanson" 0.933; "Thanh"/"Thang" 0.92).
+pub const JW_MAX_CHARS: usize = 6;
+
+/// Minimum Jaro-Winkler for a 5-6 char token pair to count as one edit
+/// apart. 0.94 accepts a dropped/inserted letter or a transposition inside
+/// a shared prefix (Truong/Trong 0.955, Merkel/Merkle 0.967) and rejects the
+/// substitutions that separate real distinct names (Taiwan/Tainan 0.922,
+/// Hansen/Hanson 0.933, Thanh/Thang 0.92, Jordan/Jordon 0.933).
+pub const JW_MIN: f64 = 0.94;
+
+/// Minimum normalized Damerau-Levenshtein for tokens longer than
+/// [`JW_MAX_CHARS`]. 0.80 means one edit for 7-9 chars (0.857-0.889) and two
+/// edits from 10 chars on (0.80), and rejects the distinct pairs two edits
+/// apart at 8-9 chars: Slovakia/Slovenia 0.75, Austria/Australia 0.778.
+pub const DL_MIN: f64 = 0.80;
+
+/// Minimum length (chars, both tokens) for a foreign token to be accepted
+/// one edit away from another. At 5 chars one inserted or dropped letter is
+/// as likely another name as a typo: "India"/"Indira", "Ivana"/"Ivanka"
+/// (Trump's first wife and daughter), "Wales"/"Whales" all pass
+/// [`JW_MIN`], so foreign tokens need 6 chars before an edit counts.
+pub const EDIT_MIN_CHARS: usize = 6;
+
+/// Minimum length for a Vietnamese name token (one that could be a
+/// syllable without its diacritics) to count as one edit off, and only as
+/// the single wrong token of a name of at least three tokens whose other
+/// tokens agree ("Nguyen Phu Truong" for "Nguyen Phu Trong"). On its own a
+/// Vietnamese syllable one letter off is another name (Trong/Truong are
+/// both real names), hence the [`crate::names::variant`] rule.
+pub const VIET_EDIT_MIN_CHARS: usize = 5;
+
+/// Score given to two tokens whose phonetic keys agree (a romanization
+/// variant), when the raw string score is lower. It ranks above every edit
+/// accepted by [`JW_MIN`]/[`DL_MIN`] except near-identical ones, and below
+/// identity.
+pub const ROMANIZATION_SCORE: f64 = 0.95;
+
+/// Replaces every occurrence of `from` with `to`.
+fn rep(s: &mut String, from: &str, to: &str) {
+    if s.contains(from) {
+        *s = s.replace(from, to);
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Phonetic key of one folded token (lowercase, no diacritics): the rewrite
+/// rules of the romanization families, then doubled letters collapsed.
+/// Tokens with equal keys are taken as romanizations of the same name.
+pub fn phonetic_key(token: &str) -> String {
+    let mut s = token.to_string();
+    // German/French/English renderings of Russian ч and х.
+    rep(&mut s, "tsch", "ch");
+    rep(&mut s, "tch", "ch");
+    rep(&mut s, "kh", "h");
+    rep(&mut s, "ph", "f");
+    // French "Serguei", "Iouri", "Poutine" spellings.
+    rep(&mut s, "gue", "ge");
+    rep(&mut s, "gui", "gi");
+    rep(&mut s, "ou", "u");
+    // German umlaut transcriptions: Schroeder/Schröder, Mueller/Müller
+    // (folding already turned ö/ü into o/u).
+    rep(&mut s, "oe", "o");
+    rep(&mut s, "ue", "u");
+    rep(&mut s, "ae", "a");
+    rep(&mut s, "ks", "x");
+    rep(&mut s, "ck", "k");
+    // -off is the old French/English spelling of -ov (Rachmaninoff).
+    if s.ends_with("off") {
+        s.truncate(s.len() - 3);
+        s.push_str("ov");
+    }
+    // Polish/German w for Russian в: Lavrow, Tschaikowski.
+    rep(&mut s, "w", "v");
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let prev = if i > 0 { Some(bytes[i - 1]) } else { None };
+        let next = bytes.get(i + 1).copied();
+        let c = match b {
+            // Hard c is k (Kirill/Cyril aside): Kuba/Cuba, Kostas/Costas.
+            b'c' if !matches!(next, Some(b'e' | b'i' | b'y' | b'h')) => 'k',
+            // j is y before a vowel at the start or after a vowel
+            // (Jeltsin/Yeltsin, Mikhajlo/Mykhailo), i at the end after a
+            // vowel (Sergej, Zelenskij).
+            b'j' if next.is_some_and(is_vowel) && prev.is_none() => 'i',
+            b'j' if prev.is_some_and(is_vowel) => 'i',
+            b'y' => 'i',
+            // Final h after a vowel is silent: Sarah/Sara, Hannah/Hanna.
+            b'h' if next.is_none() && prev.is_some_and(is_vowel) && i > 1 => continue,
+            _ => b as char,
+        };
+        out.push(c);
+    }
+    // Initial ye/ie and e are one sound in Russian names: Yevgeny/Evgeny.
+    if out.starts_with("ie") && out.len() > 3 {
+        out.remove(0);
+    }
+    collapse_doubles(&out)
+}
+
+/// The light key used for short tokens: only y→i and doubled letters, so
+/// "Yury"/"Yuri" and "Ly"/"Li" agree but "Khan"/"Han" or "Jun"/"Yun" (distinct
+/// names) do not.
+pub fn light_key(token: &str) -> String {
+    collapse_doubles(&token.replace('y', "i"))
+}
+
+fn collapse_doubles(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = None;
+    for c in s.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// Raw string score of two folded tokens in [0,1]: Jaro-Winkler up to
+/// [`JW_MAX_CHARS`], normalized Damerau-Levenshtein above.
+pub fn string_score(a: &str, b: &str) -> f64 {
+    let len = a.chars().count().max(b.chars().count());
+    if len <= JW_MAX_CHARS {
+        strsim::jaro_winkler(a, b)
+    } else {
+        strsim::normalized_damerau_levenshtein(a, b)
+    }
+}
+
+/// True when the raw string score of two folded tokens passes the threshold
+/// that applies at their length.
+pub fn passes_threshold(a: &str, b: &str) -> bool {
+    let len = a.chars().count().max(b.chars().count());
+    let score = string_score(a, b);
+    if len <= JW_MAX_CHARS {
+        score >= JW_MIN
+    } else {
+        score >= DL_MIN
+    }
+}
+
+/// Similarity of two folded tokens in [0,1]: 1 when equal, at least
+/// [`ROMANIZATION_SCORE`] when their phonetic keys agree, else the raw
+/// string score.
+pub fn token_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let raw = string_score(a, b);
+    if phonetic_key(a) == phonetic_key(b) {
+        raw.max(ROMANIZATION_SCORE)
+    } else {
+        raw
+    }
+}
+
+/// Similarity of two names in [0,1]. Names with the same number of folded
+/// tokens score the mean of their token similarities (so one wrong token in
+/// three costs a third); otherwise the folded strings without spaces are
+/// compared as one token.
+pub fn name_similarity(a: &str, b: &str) -> f64 {
+    let ta = fold_tokens(a);
+    let tb = fold_tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return if ta.is_empty() && tb.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    if ta.len() == tb.len() {
+        let sum: f64 = ta
+            .iter()
+            .zip(&tb)
+            .map(|(x, y)| token_similarity(&x.folded, &y.folded))
+            .sum();
+        return sum / ta.len() as f64;
+    }
+    let ja: String = ta.iter().map(|t| t.folded.as_str()).collect();
+    let jb: String = tb.iter().map(|t| t.folded.as_str()).collect();
+    token_similarity(&ja, &jb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each group is one name in several romanizations: all keys agree.
+    const FAMILIES: &[&[&str]] = &[
+        &["sergei", "sergey", "serguei", "sergej"],
+        &[
+            "zelensky",
+            "zelenskyy",
+            "zelenskiy",
+            "zelenskij",
+            "zelenski",
+        ],
+        &["dmitry", "dmitri", "dmitriy", "dmitrij"],
+        &["alexei", "alexey", "aleksei", "aleksey", "alexej"],
+        &["yuri", "yury", "iouri", "juri", "yuriy"],
+        &["lavrov", "lavrow"],
+        &["rachmaninoff", "rachmaninov"],
+        &["tchaikovsky", "chaikovsky", "tschaikowski", "tchaikovski"],
+        &["mikhail", "mihail"],
+        &["khrushchev", "hrushchev"],
+        &["philip", "filip", "phillip"],
+        &["aleksandr", "alexandr"],
+        &["yeltsin", "jeltsin"],
+        &["mykhailo", "mykhajlo"],
+        &["sarah", "sara"],
+        &["schroeder", "schroder"],
+        &["muller", "mueller"],
+        &["kuba", "cuba"],
+        &["yevgeny", "evgeny", "yevgeniy", "evgenij"],
+        &["navalny", "navalnyy", "navalni"],
+        &["peskov", "peskow"],
+    ];
+
+    #[test]
+    fn romanization_families_share_a_key() {
+        for fam in FAMILIES {
+            let k0 = phonetic_key(fam[0]);
+            for v in &fam[1..] {
+                assert_eq!(phonetic_key(v), k0, "{} vs {}", fam[0], v);
+            }
+        }
+    }
+
+    #[test]
+    fn distinct_names_keep_distinct_keys() {
+        for (a, b) in [
+            ("pham", "phan"),
+            ("austria", "australia"),
+            ("iran", "iraq"),
+            ("slovakia", "slovenia"),
+            ("gambia", "zambia"),
+            ("biden", "bidan"),
+            ("jong", "yo"),
+            ("trong", "truong"),
+            ("maria", "mario"),
+        ] {
+            assert_ne!(phonetic_key(a), phonetic_key(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn thresholds_match_their_documentation() {
+        assert!(passes_threshold("truong", "trong"));
+        assert!(passes_threshold("merkel", "merkle"));
+        assert!(passes_threshold("jinping", "jingping"));
+        assert!(passes_threshold("schwarzenegger", "shwarzeneger"));
+        assert!(!passes_threshold("taiwan", "tainan"));
+        assert!(!passes_threshold("hansen", "hanson"));
+        assert!(!passes_threshold("thanh", "thang"));
+        assert!(!passes_threshold("slovakia", "slovenia"));
+        assert!(!passes_threshold("austria", "australia"));
+    }
+
+    #[test]
+    fn scores_are_in_range() {
+        for (a, b) in [
+            ("", ""),
+            ("a", ""),
+            ("Sergei Lavrov", "Sergey Lavrov"),
+            ("Kim Jong Un", "Kim Yo Jong"),
+            ("🙂", "x"),
+            ("Lavrov", "Sergei Lavrov"),
+        ] {
+            let s = name_similarity(a, b);
+            assert!((0.0..=1.0).contains(&s), "{a} {b} {s}");
+        }
+        assert_eq!(name_similarity("Kim Jong-un", "Kim Jong Un"), 1.0);
+        assert!(name_similarity("Sergei Lavrov", "Sergey Lavrov") > 0.97);
+        assert!(token_similarity("zelenskij", "zelenskyy") >= ROMANIZATION_SCORE);
+        assert!(light_key("yury") == light_key("yuri"));
+        assert!(light_key("jun") != light_key("yun"));
+    }
+}
