@@ -153,7 +153,14 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
         Some(rev) => only_changed(items, rev)?,
         None => items,
     };
-    let mut report = check_all(&checker, &items, settings.jobs, env)?;
+    // A progress bar only for a person watching: stderr on a terminal, not
+    // in CI, and the report not piped somewhere (with --output it is not
+    // on stdout at all).
+    let show_progress = env.stderr_is_terminal
+        && !env.ci
+        && (env.stdout_is_terminal || settings.output.is_some())
+        && items.len() > PROGRESS_MIN_PAIRS;
+    let mut report = check_all(&checker, &items, settings.jobs, show_progress)?;
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&report, &directory_of(path));
         write_file_atomically(path, baseline.to_yaml().as_bytes())?;
@@ -310,9 +317,9 @@ fn check_all(
     checker: &Checker,
     items: &[Planned],
     jobs: Option<usize>,
-    env: Environment,
+    show_progress: bool,
 ) -> Result<Report> {
-    let progress = if env.stderr_is_terminal && !env.ci && items.len() > PROGRESS_MIN_PAIRS {
+    let progress = if show_progress {
         let bar = indicatif::ProgressBar::new(items.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pairs {elapsed}")
