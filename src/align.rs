@@ -97,7 +97,9 @@ const NEUTRAL_ANCHOR_COST: f64 = 0.5;
 const PLAUSIBLE_LENGTH_COST: f64 = 5.9;
 /// Full dynamic programs above this many cells use a diagonal band.
 const FULL_DP_CELLS: usize = 4_000_000;
-const MAX_BAND_CELLS: usize = 40_000_000;
+/// A banded program stores a cost and a step per cell (11 bytes): at most
+/// this many cells, about 220 MB; larger inputs are paired in order.
+const MAX_BAND_CELLS: usize = 20_000_000;
 
 pub fn align(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> Vec<Block> {
     let (n, m) = (source.len(), target.len());
@@ -115,7 +117,7 @@ pub fn align(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> Vec<
             })
             .collect();
     }
-    let band = if n * m <= FULL_DP_CELLS {
+    let band = if n.saturating_mul(m) <= FULL_DP_CELLS {
         usize::MAX
     } else {
         let band = n.abs_diff(m) + 64;
@@ -224,10 +226,65 @@ fn pair_cost(source: &[ParagraphFeatures], target: &[ParagraphFeatures], ratio: 
     length_cost(s, t, ratio) + ANCHOR_WEIGHT * anchor
 }
 
+/// The step into a cell: none yet, or (source, target) paragraphs taken.
 #[derive(Clone, Copy)]
 enum Step {
     Start,
-    Pair(usize, usize),
+    Pair(u8, u8),
+}
+
+/// The cells of the dynamic program that are computed: every column of
+/// each row for a full program, else the columns within `band` of the
+/// diagonal. Only these are stored, so a banded program over a hundred
+/// thousand paragraphs per side takes memory for its band, not for every
+/// pair of paragraphs.
+struct Band {
+    n: usize,
+    m: usize,
+    band: usize,
+    /// Index of each row's first stored cell; one more entry at the end.
+    starts: Vec<usize>,
+}
+
+impl Band {
+    fn new(n: usize, m: usize, band: usize) -> Band {
+        let mut band_ = Band {
+            n,
+            m,
+            band,
+            starts: Vec::with_capacity(n + 2),
+        };
+        let mut total = 0;
+        for i in 0..=n {
+            band_.starts.push(total);
+            let (lo, hi) = band_.columns(i);
+            total += hi - lo + 1;
+        }
+        band_.starts.push(total);
+        band_
+    }
+
+    /// First and last column stored for row `i`.
+    fn columns(&self, i: usize) -> (usize, usize) {
+        if self.band == usize::MAX {
+            return (0, self.m);
+        }
+        let expected = (i * self.m).checked_div(self.n).unwrap_or(0);
+        (
+            expected.saturating_sub(self.band),
+            expected.saturating_add(self.band).min(self.m),
+        )
+    }
+
+    fn cells(&self) -> usize {
+        self.starts[self.n + 1]
+    }
+
+    /// Where cell (i, j) is stored; None outside the band.
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        let (lo, hi) = self.columns(i);
+        (lo <= j && j <= hi).then(|| self.starts[i] + j - lo)
+    }
 }
 
 fn dynamic(
@@ -237,19 +294,14 @@ fn dynamic(
     band: usize,
 ) -> Vec<Block> {
     let (n, m) = (source.len(), target.len());
-    let width = m + 1;
-    let mut cost = vec![f64::INFINITY; (n + 1) * width];
-    let mut back = vec![Step::Start; (n + 1) * width];
+    let cells = Band::new(n, m, band);
+    let mut cost = vec![f64::INFINITY; cells.cells()];
+    let mut back = vec![Step::Start; cells.cells()];
     cost[0] = 0.0;
-    let in_band = |i: usize, j: usize| {
-        band == usize::MAX || {
-            let expected = (i * m).checked_div(n).unwrap_or(0);
-            expected.abs_diff(j) <= band
-        }
-    };
     for i in 0..=n {
-        for j in 0..=m {
-            if (i, j) == (0, 0) || !in_band(i, j) {
+        let (lo, hi) = cells.columns(i);
+        for j in lo..=hi {
+            if (i, j) == (0, 0) {
                 continue;
             }
             let mut best = f64::INFINITY;
@@ -258,7 +310,9 @@ fn dynamic(
                 if i < di || j < dj {
                     continue;
                 }
-                let prev = cost[(i - di) * width + (j - dj)];
+                let Some(prev) = cells.index(i - di, j - dj).map(|k| cost[k]) else {
+                    continue;
+                };
                 if !prev.is_finite() {
                     continue;
                 }
@@ -271,20 +325,22 @@ fn dynamic(
                 };
                 if prev + c < best {
                     best = prev + c;
-                    step = Step::Pair(di, dj);
+                    step = Step::Pair(di as u8, dj as u8);
                 }
             }
-            cost[i * width + j] = best;
-            back[i * width + j] = step;
+            let k = cells.index(i, j).expect("a cell of its own row");
+            cost[k] = best;
+            back[k] = step;
         }
     }
     let mut blocks = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Step::Pair(di, dj) = back[i * width + j] else {
+        let Some(Step::Pair(di, dj)) = cells.index(i, j).map(|k| back[k]) else {
             // Unreachable cell (outside the band): fall back to the diagonal.
             return diagonal(n, m);
         };
+        let (di, dj) = (usize::from(di), usize::from(dj));
         blocks.push(Block {
             source: i - di..i,
             target: j - dj..j,
@@ -430,6 +486,46 @@ mod tests {
             assert_eq!((src, tgt), (n, m));
         }
         assert_eq!(shape(&diagonal(2, 3)), [(1, 1), (1, 1), (0, 1)]);
+    }
+
+    #[test]
+    fn the_band_stores_only_its_cells_and_still_aligns() {
+        // 2,100 × 2,000 paragraphs is past the full program: the band.
+        let lengths = |k: usize, skip: Option<usize>| -> Vec<ParagraphFeatures> {
+            (0..k + usize::from(skip.is_some()))
+                .filter(|&i| Some(i) != skip)
+                .map(|i| ParagraphFeatures {
+                    chars: 20 + (i * 37) % 300,
+                    anchors: vec![format!("{i}")],
+                    fingerprint: i as u64,
+                })
+                .collect()
+        };
+        let source = lengths(2_100, None);
+        let target: Vec<ParagraphFeatures> = lengths(2_100, None)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % 21 != 5)
+            .map(|(_, f)| f)
+            .collect();
+        assert!(source.len() * target.len() > FULL_DP_CELLS);
+        let band = Band::new(source.len(), target.len(), 164);
+        assert!(band.cells() < 2_101 * (2 * 164 + 1) + 1);
+        assert_eq!(band.index(0, 0), Some(0));
+        assert_eq!(band.index(0, 165), None);
+        assert_eq!(band.index(2_100, target.len()), Some(band.cells() - 1));
+        let blocks = align(&source, &target);
+        let src: usize = blocks.iter().map(|b| b.source.len()).sum();
+        let tgt: usize = blocks.iter().map(|b| b.target.len()).sum();
+        assert_eq!((src, tgt), (source.len(), target.len()));
+        // The drops are found, not paired in order: nearly every 1:1 block
+        // pairs a paragraph with its own translation.
+        let right = blocks
+            .iter()
+            .filter(|b| b.source.len() == 1 && b.target.len() == 1)
+            .filter(|b| source[b.source.start].fingerprint == target[b.target.start].fingerprint)
+            .count();
+        assert!(right > 1_800, "{right} right pairs");
     }
 
     #[test]
