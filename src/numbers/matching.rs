@@ -9,6 +9,8 @@
 //! and weak or vague mentions (single ordinary words, hedged quantities)
 //! are cheap to leave unmatched so they never become findings on their own.
 
+use std::collections::HashMap;
+
 use super::render;
 use super::{
     DateOrder, DateValue, Mention, NumberIssue, NumberKind, NumberLanguage, NumberRule,
@@ -406,16 +408,56 @@ const FORBIDDEN: f64 = 1e6;
 /// because equal values cost almost nothing.
 const EXACT_LIMIT: usize = 400;
 
+/// Above this many unit pairs in one block (a pathological paragraph of
+/// thousands of numbers; a long table has a few hundred) each source unit
+/// is compared only with the target units around its relative position,
+/// [`BAND`] on each side, so time and memory grow linearly, not with the
+/// product of the counts.
+const DENSE_PAIRS: usize = 1 << 20;
+const BAND: usize = 32;
+
+/// The possible pairings of each source unit, by target unit index:
+/// (target unit, cost, verdict).
+type Candidates = Vec<Vec<(usize, f64, Verdict)>>;
+
+fn candidates(su: &[Unit], tu: &[Unit]) -> Candidates {
+    let (n, m) = (su.len(), tu.len());
+    let band = if n.saturating_mul(m) <= DENSE_PAIRS {
+        m
+    } else {
+        BAND
+    };
+    su.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let centre = i * m / n.max(1);
+            let (lo, hi) = (centre.saturating_sub(band), (centre + band + 1).min(m));
+            (lo..hi)
+                .filter_map(|j| pair(s, &tu[j]).map(|(c, v)| (j, c, v)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The cost and verdict of pairing source unit `i` with target unit `j`.
+fn cell(candidates: &Candidates, i: usize, j: usize) -> Option<(f64, Verdict)> {
+    let row = candidates.get(i)?;
+    let at = row.binary_search_by_key(&j, |c| c.0).ok()?;
+    Some((row[at].1, row[at].2))
+}
+
 /// The optimal assignment: column `j < m` for a paired source unit `i`,
 /// anything else for an unmatched one.
-fn exact_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usize> {
+fn exact_assignment(su: &[Unit], tu: &[Unit], pairs: &Candidates) -> Vec<usize> {
     let (n, m) = (su.len(), tu.len());
     let size = n + m;
     // Rows: source units, then one "unmatched" row per target unit.
     // Columns: target units, then one "unmatched" column per source unit.
     let mut cost = vec![vec![FORBIDDEN; size]; size];
     for (i, s) in su.iter().enumerate() {
-        cost[i][..m].copy_from_slice(&pair_cost[i]);
+        for &(j, c, _) in &pairs[i] {
+            cost[i][j] = c;
+        }
         cost[i][m + i] = unmatched_cost(s);
     }
     for (j, t) in tu.iter().enumerate() {
@@ -429,10 +471,10 @@ fn exact_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usi
 
 /// Cheapest pairs first, each unit used once, a pair taken only when it
 /// beats leaving both ends unmatched.
-fn greedy_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usize> {
+fn greedy_assignment(su: &[Unit], tu: &[Unit], pairs: &Candidates) -> Vec<usize> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, row) in pair_cost.iter().enumerate() {
-        for (j, &c) in row.iter().enumerate() {
+    for (i, row) in pairs.iter().enumerate() {
+        for &(j, c, _) in row {
             if c < FORBIDDEN && c < unmatched_cost(&su[i]) + unmatched_cost(&tu[j]) {
                 candidates.push((c, i, j));
             }
@@ -466,44 +508,35 @@ pub fn compare(
     let su = units(source);
     let tu = units(target);
     let (n, m) = (su.len(), tu.len());
-    let mut verdicts = vec![vec![None; m]; n];
-    let mut pair_cost = vec![vec![FORBIDDEN; m]; n];
-    for (i, s) in su.iter().enumerate() {
-        for (j, t) in tu.iter().enumerate() {
-            if let Some((c, v)) = pair(s, t) {
-                pair_cost[i][j] = c;
-                verdicts[i][j] = Some(v);
-            }
-        }
-    }
+    let pairs = candidates(&su, &tu);
     let assignment = if n + m <= EXACT_LIMIT {
-        exact_assignment(&su, &tu, &pair_cost)
+        exact_assignment(&su, &tu, &pairs)
     } else {
-        greedy_assignment(&su, &tu, &pair_cost)
+        greedy_assignment(&su, &tu, &pairs)
     };
 
     // The date order the translation already uses, for suggestions.
     let target_order = target.iter().find_map(|t| t.date_order);
     let mut issues: Vec<NumberIssue> = Vec::new();
     let mut pair_verdicts: Vec<((usize, usize), Verdict)> = Vec::new();
+    // Where each (source, target) mention pair is in `pair_verdicts`.
+    let mut pair_at: HashMap<(usize, usize), usize> = HashMap::new();
     let mut matched_target = vec![false; m];
     let mut missing: Vec<usize> = Vec::new();
     let mut source_paired = vec![false; source.len()];
     for (i, s) in su.iter().enumerate() {
         let j = assignment.get(i).copied().unwrap_or(usize::MAX);
-        match verdicts
-            .get(i)
-            .and_then(|row| row.get(j))
-            .copied()
-            .flatten()
-        {
-            Some(v) if j < m && pair_cost[i][j] < FORBIDDEN => {
+        match cell(&pairs, i, j) {
+            Some((c, v)) if j < m && c < FORBIDDEN => {
                 matched_target[j] = true;
                 source_paired[s.mention] = true;
                 let key = (s.mention, tu[j].mention);
-                match pair_verdicts.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, old)) => *old = (*old).max(v),
-                    None => pair_verdicts.push((key, v)),
+                match pair_at.get(&key) {
+                    Some(&at) => pair_verdicts[at].1 = pair_verdicts[at].1.max(v),
+                    None => {
+                        pair_at.insert(key, pair_verdicts.len());
+                        pair_verdicts.push((key, v));
+                    }
                 }
             }
             _ => {
