@@ -1,7 +1,7 @@
 //! `term.missing`: a glossary entry named in a source block has none of its
 //! accepted renderings in the aligned target block.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
@@ -37,6 +37,10 @@ impl Check for TermMissing {
                 .map(|m| m.entry)
                 .collect();
             let mut reported = HashSet::new();
+            // The target's words, indexed once per block and only when some
+            // entry is missing: a guess per entry must not rescan a huge
+            // block (a many-megabyte single-paragraph file).
+            let mut words: Option<TargetWords> = None;
             for m in &block.source_terms {
                 if present.contains(&m.entry) || !reported.insert(m.entry) {
                     continue;
@@ -46,7 +50,8 @@ impl Check for TermMissing {
                     continue;
                 };
                 let source = ctx.source_location(block, m.range.clone());
-                let target = guess_target_span(block, entry, preferred)
+                let words = words.get_or_insert_with(|| TargetWords::of(block));
+                let target = guess_target_span(block, words, entry, preferred)
                     .map(|r| ctx.target_location(block, r));
                 let message = format!(
                     "{} is not rendered as {}{}",
@@ -76,26 +81,32 @@ const STOPWORDS: [&str; 12] = [
 /// shares a significant word with the preferred rendering ("Global Bank" for
 /// "World Bank"), widened to as many words as the rendering has. None when
 /// nothing plausible is there — a wrong guess is worse than no guess.
-fn guess_target_span(block: &BlockView, entry: &Entry, preferred: &str) -> Option<Range<usize>> {
+fn guess_target_span(
+    block: &BlockView,
+    target_words: &TargetWords,
+    entry: &Entry,
+    preferred: &str,
+) -> Option<Range<usize>> {
     let text = &block.target.text;
     let rendering: Vec<String> = words_of(preferred).map(fold_case).collect();
     if rendering.len() < 2 {
         return None;
     }
-    let words: Vec<(Range<usize>, String)> = word_ranges(text)
-        .map(|r| (r.clone(), fold_case(&text[r])))
-        .collect();
-    // A span that correctly renders another entry of this source block is
-    // not the translator's attempt at this one.
-    let taken = |r: &Range<usize>| {
-        block.target_terms.iter().any(|m| {
-            m.range.start < r.end
-                && r.start < m.range.end
-                && block.source_terms.iter().any(|s| s.entry == m.entry)
-        })
-    };
+    let words = &target_words.words;
+    let taken = |r: &Range<usize>| target_words.taken(r);
     let is_name = entry.kind != Kind::Term && entry.kind != Kind::Other;
-    for (i, (range, word)) in words.iter().enumerate() {
+    // Only the words the rendering shares can start a guess: visit their
+    // positions in text order.
+    let mut shared: Vec<usize> = rendering
+        .iter()
+        .filter_map(|w| target_words.at.get(w))
+        .flatten()
+        .copied()
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    for i in shared {
+        let (range, word) = &words[i];
         let Some(pos) = rendering
             .iter()
             .position(|w| w == word && w.chars().count() >= 3 && !STOPWORDS.contains(&w.as_str()))
@@ -118,6 +129,51 @@ fn guess_target_span(block: &BlockView, entry: &Entry, preferred: &str) -> Optio
         }
     }
     None
+}
+
+/// The words of a target block, case-folded, where each occurs, and the
+/// spans already taken by a correct rendering of another entry of the
+/// source block.
+struct TargetWords {
+    words: Vec<(Range<usize>, String)>,
+    at: HashMap<String, Vec<usize>>,
+    /// Taken spans by start, with the largest end among each prefix.
+    taken: Vec<(usize, usize)>,
+}
+
+impl TargetWords {
+    fn of(block: &BlockView) -> TargetWords {
+        let text = &block.target.text;
+        let words: Vec<(Range<usize>, String)> = word_ranges(text)
+            .map(|r| (r.clone(), fold_case(&text[r])))
+            .collect();
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, word)) in words.iter().enumerate() {
+            at.entry(word.clone()).or_default().push(i);
+        }
+        let in_source: HashSet<usize> = block.source_terms.iter().map(|m| m.entry).collect();
+        let mut taken: Vec<(usize, usize)> = block
+            .target_terms
+            .iter()
+            .filter(|m| in_source.contains(&m.entry))
+            .map(|m| (m.range.start, m.range.end))
+            .collect();
+        taken.sort_unstable();
+        let mut max_end = 0;
+        for span in &mut taken {
+            max_end = max_end.max(span.1);
+            span.1 = max_end;
+        }
+        TargetWords { words, at, taken }
+    }
+
+    /// True when `r` overlaps a span that correctly renders another entry
+    /// of this source block: that is not the translator's attempt at this
+    /// one.
+    fn taken(&self, r: &Range<usize>) -> bool {
+        let before = self.taken.partition_point(|&(start, _)| start < r.end);
+        before > 0 && self.taken[before - 1].1 > r.start
+    }
 }
 
 fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
