@@ -147,11 +147,8 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
         // A starter and the combining marks that follow it form one cluster,
         // normalized together so that NFD input composes.
         let mut end = start + c.len_utf8();
-        let needs_nfc = !already_nfc
-            && (!c.is_ascii()
-                || iter
-                    .peek()
-                    .is_some_and(|&(_, n)| canonical_combining_class(n) != 0));
+        let needs_nfc =
+            !already_nfc && (!c.is_ascii() || iter.peek().is_some_and(|&(_, n)| joins_previous(n)));
         if !needs_nfc {
             chars.push((fold_punctuation(c), start, end));
             continue;
@@ -159,7 +156,7 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
         cluster.clear();
         cluster.push(c);
         while let Some(&(j, n)) = iter.peek() {
-            if canonical_combining_class(n) == 0 {
+            if !joins_previous(n) {
                 break;
             }
             cluster.push(n);
@@ -182,6 +179,14 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
     out
 }
 
+/// True when `c` may combine with the characters before it under NFC: a
+/// combining mark, but also the starters that compose with a preceding
+/// starter (Hangul vowel and final jamo, the second half of two-part Indic
+/// vowels), which NFC quick check marks as "maybe".
+fn joins_previous(c: char) -> bool {
+    canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+}
+
 /// Rewrites every Vietnamese word to canonical tone placement in place.
 fn retone_words(chars: &mut [(char, usize, usize)]) {
     let mut i = 0;
@@ -195,8 +200,15 @@ fn retone_words(chars: &mut [(char, usize, usize)]) {
         while i < chars.len() && chars[i].0.is_alphabetic() {
             i += 1;
         }
+        // A mark NFC could not attach (a second tone mark on one letter)
+        // would attach to whichever vowel keeps the tone after a move, and
+        // normalizing again would change the text: such a word is left as
+        // written.
+        let stacked = chars
+            .get(i)
+            .is_some_and(|&(c, _, _)| canonical_combining_class(c) != 0);
         let run = &mut chars[start..i];
-        if run.iter().all(|(c, _, _)| c.is_ascii()) {
+        if stacked || run.iter().all(|(c, _, _)| c.is_ascii()) {
             continue;
         }
         word.clear();
@@ -232,6 +244,12 @@ mod tests {
             ("line\r\nbreak", "line break"),
             ("KHOẺ", "KHỎE"),
             ("café José", "café José"),
+            // Starters that compose with the one before them.
+            ("\u{1112}\u{1161}\u{11AB}", "\u{D55C}"),
+            ("\u{113C2}\u{113B8}", "\u{113C7}"),
+            // Two tone marks on one vowel: not a syllable, left alone.
+            ("ôi\u{323}\u{323}", "ôị\u{323}"),
+            ("\u{0D9A}\u{0DD9}\u{0DCF}", "\u{0D9A}\u{0DDC}"),
         ];
         for (input, expected) in cases {
             assert_eq!(normalize_str(input), expected, "{input:?}");
