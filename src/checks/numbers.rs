@@ -48,8 +48,22 @@ impl Check for NumberCheck {
             if block.status != BlockStatus::Translated {
                 continue;
             }
-            let source = source_lang.extract(&block.source.text);
-            let target = target_lang.extract(&block.target.text);
+            let mut source = source_lang.extract(&block.source.text);
+            let mut target = target_lang.extract(&block.target.text);
+            // Messages quote a mention's text: quote the file as written
+            // (NFD, line breaks, invisible characters and all), exactly
+            // what the finding's span holds, not its normalized form.
+            for (mentions, doc, norm) in [
+                (&mut source, ctx.source, &block.source),
+                (&mut target, ctx.target, &block.target),
+            ] {
+                for m in mentions.iter_mut() {
+                    m.text = doc
+                        .file
+                        .slice(norm.original_range(m.span.clone()))
+                        .to_string();
+                }
+            }
             if source.is_empty() && target.is_empty() {
                 continue;
             }
