@@ -31,6 +31,9 @@ pub const FIXED: Rule = Rule {
 
 pub const VERSION: u32 = 1;
 
+/// The largest baseline file read: about a million recorded findings.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Words of context on each side of a span that a fingerprint includes.
 const CONTEXT_WORDS: usize = 3;
 
@@ -90,12 +93,20 @@ impl Baseline {
         )
     }
 
+    /// Reads a baseline file of at most [`MAX_FILE_BYTES`], decoded like
+    /// every input (so a bad byte is reported with its offset).
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        let bytes = crate::input::read_limited(path, MAX_FILE_BYTES, "a baseline")?;
+        let text = crate::input::decode(&bytes).map_err(|message| Error::Decode {
             path: path.to_path_buf(),
-            source,
+            message,
         })?;
-        let baseline: Baseline = serde_yaml::from_str(&text).map_err(|e| {
+        Baseline::parse(&text, path)
+    }
+
+    /// Parses baseline text; `path` names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Baseline> {
+        let baseline: Baseline = serde_yaml::from_str(text).map_err(|e| {
             let message = e.to_string();
             match e.location() {
                 Some(l) => Error::BaselineAt {

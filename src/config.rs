@@ -32,6 +32,9 @@ pub const KEYS: [&str; 13] = [
     "jobs",
 ];
 
+/// The largest configuration file read; real ones are a few hundred bytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Configuration as read from a file; paths are already resolved against
 /// the file's directory.
 #[derive(Debug, Clone, Default)]
@@ -70,12 +73,10 @@ impl Config {
         None
     }
 
-    /// Reads and validates a configuration file.
+    /// Reads and validates a configuration file (at most
+    /// [`MAX_FILE_BYTES`]).
     pub fn load(path: &Path) -> Result<Config> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = crate::input::read_limited(path, MAX_FILE_BYTES, "a configuration file")?;
         let text = crate::input::decode(&bytes).map_err(|message| Error::Decode {
             path: path.to_path_buf(),
             message,

@@ -14,6 +14,9 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Decode { path: PathBuf, message: String },
+    /// A file beyond a size limit (documented in the README).
+    #[error("{path}: {message}")]
+    Limit { path: PathBuf, message: String },
     #[error("{path}:{line}:{column}: {message}")]
     GlossaryAt {
         path: PathBuf,

@@ -2,10 +2,75 @@
 //! removed and the original line structure kept so that every reported
 //! position refers to the file as the user sees it.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+
+/// Limits on one article file, far above any news article (a long one is
+/// 50 KB in a few hundred lines) and low enough that checking a file at
+/// the limit takes seconds and well under a gigabyte. Each has its own
+/// error.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    /// Lines, blank ones included; paragraphs are at most this many.
+    pub max_lines: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_lines: 200_000,
+        }
+    }
+}
+
+/// Reads a file of at most `limit` bytes. A larger file is refused without
+/// being read whole (it may be a disk image or `/dev/zero`); `what` names
+/// the kind of file in that error ("an article", "a glossary").
+pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let too_large = || Error::Limit {
+        path: path.to_path_buf(),
+        message: format!(
+            "file is larger than {}, the limit for {what}; split it or check a smaller file",
+            human_bytes(limit)
+        ),
+    };
+    // A regular file's size is known up front; devices and pipes are
+    // bounded by reading at most one byte past the limit.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// "16 MiB", "256 MiB", "1000 bytes".
+fn human_bytes(n: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB && n.is_multiple_of(MIB) {
+        format!("{} MiB", n / MIB)
+    } else {
+        format!("{n} bytes")
+    }
+}
 
 /// Text decoded from a file, before any normalization.
 #[derive(Debug, Clone)]
@@ -27,17 +92,34 @@ impl SourceText {
         }
     }
 
-    /// Reads and decodes a file; any failure names the file.
+    /// Reads and decodes an article within the default [`Limits`]; any
+    /// failure names the file.
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        SourceText::read_within(path, Limits::default())
+    }
+
+    /// Reads and decodes an article within `limits`.
+    pub fn read_within(path: &Path, limits: Limits) -> Result<Self> {
+        let bytes = read_limited(path, limits.max_file_bytes, "an article")?;
         let text = decode(&bytes).map_err(|message| Error::Decode {
             path: path.to_path_buf(),
             message,
         })?;
-        Ok(SourceText::new(path.display().to_string(), text))
+        drop(bytes);
+        let source = SourceText::new(path.display().to_string(), text);
+        // A final line break ends the last line; it does not start another.
+        let lines = source.lines.line_count()
+            - usize::from(source.text.ends_with('\n') || source.text.ends_with('\r'));
+        if lines > limits.max_lines {
+            return Err(Error::Limit {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{lines} lines, more than the limit of {} for an article; split it or check a smaller file",
+                    limits.max_lines
+                ),
+            });
+        }
+        Ok(source)
     }
 
     /// Line and column (both 1-based, column in characters) of a byte offset.
@@ -59,10 +141,18 @@ pub struct Position {
 }
 
 /// Byte offsets where lines start. LF, CRLF and a lone CR all end a line.
+/// Also the number of characters before every [`CHECKPOINT_BYTES`]th byte,
+/// so that a column on a very long line is found without counting the line
+/// from its start (a 16 MiB single-line file with many findings would
+/// otherwise take time proportional to their product).
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset on a char boundary, characters before it), ascending.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -81,7 +171,42 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut at = 0;
+        while at + CHECKPOINT_BYTES < text.len() {
+            let mut next = at + CHECKPOINT_BYTES;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count();
+            checkpoints.push((next, chars));
+            at = next;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters of `text` that start before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (from, before) = self
+            .checkpoints
+            .get(k.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        let rest = text.get(from..offset).map_or_else(
+            || {
+                text[from..]
+                    .char_indices()
+                    .take_while(|(i, _)| from + i < offset)
+                    .count()
+            },
+            |s| s.chars().count(),
+        );
+        before + rest
     }
 
     /// Byte ranges of each line's content, line terminators excluded.
@@ -118,15 +243,7 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line_idx];
-        let column = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or_else(|| {
-                text[start..]
-                    .char_indices()
-                    .take_while(|(i, _)| start + i < offset)
-                    .count()
-            });
+        let column = self.chars_before(text, offset) - self.chars_before(text, start);
         Position {
             line: line_idx + 1,
             column: column + 1,

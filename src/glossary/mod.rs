@@ -154,20 +154,7 @@ impl Glossary {
         let mut merged = Glossary::default();
         for path in paths {
             let path = path.as_ref();
-            let bytes = std::fs::read(path).map_err(|source| Error::Read {
-                path: path.to_path_buf(),
-                source,
-            })?;
-            if bytes.len() as u64 > limits.max_file_bytes {
-                return Err(Error::Glossary {
-                    path: path.to_path_buf(),
-                    message: format!(
-                        "glossary file is {} bytes, larger than the limit of {} bytes",
-                        bytes.len(),
-                        limits.max_file_bytes
-                    ),
-                });
-            }
+            let bytes = crate::input::read_limited(path, limits.max_file_bytes, "a glossary")?;
             let text = crate::input::decode(&bytes).map_err(|message| Error::Decode {
                 path: path.to_path_buf(),
                 message,
