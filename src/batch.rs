@@ -281,7 +281,8 @@ fn joined(dir: &Path, rel: &str) -> PathBuf {
 
 /// Files under `dir` as sorted `/`-separated paths relative to the
 /// directory first given. Symbolic links to files are followed; links to
-/// directories are not (no loops).
+/// directories are not (no loops); a link that resolves to nothing is an
+/// error.
 fn walk(dir: &Path, rel: &str, skip: Option<&Path>, out: &mut Vec<String>) -> Result<()> {
     let read_error = |source| Error::Read {
         path: dir.to_path_buf(),
@@ -309,8 +310,18 @@ fn walk(dir: &Path, rel: &str, skip: Option<&Path>, out: &mut Vec<String>) -> Re
                 continue;
             }
             walk(&path, &child, skip, out)?;
-        } else if file_type.is_file() || (file_type.is_symlink() && path.is_file()) {
+        } else if file_type.is_file() {
             out.push(child);
+        } else if file_type.is_symlink() {
+            // A link that resolves to nothing (dangling, or a loop) is an
+            // error, not a file quietly left out of the batch.
+            let target = std::fs::metadata(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            if target.is_file() {
+                out.push(child);
+            }
         }
     }
     Ok(())
