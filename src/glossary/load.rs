@@ -220,30 +220,38 @@ fn parse_entry(node: &Node, origin: Origin, languages: &[String]) -> Result<Entr
         match name {
             "id" => {}
             "kind" => {
-                let text = value.as_str().unwrap_or("");
-                entry.kind = Kind::parse(text).ok_or_else(|| {
+                // A list or mapping is named by its type, not quoted as an
+                // empty string.
+                let text = value.as_str();
+                entry.kind = text.and_then(Kind::parse).ok_or_else(|| {
+                    let found = match text {
+                        Some(text) => format!("unknown kind `{text}`"),
+                        None => format!("`kind` must be text, found {}", value.type_name()),
+                    };
                     (
                         value.mark,
                         format!(
-                            "{label}: unknown kind `{text}`; expected one of person, place, organization, event, term, other"
+                            "{label}: {found}; expected one of person, place, organization, event, term, other"
                         ),
                     )
                 })?;
             }
             "case" => {
-                entry.case = Some(match value.as_str() {
-                    Some("sensitive") => CaseMode::Sensitive,
-                    Some("insensitive") => CaseMode::Insensitive,
-                    other => {
-                        return Err((
+                entry.case =
+                    Some(match value.as_str() {
+                        Some("sensitive") => CaseMode::Sensitive,
+                        Some("insensitive") => CaseMode::Insensitive,
+                        other => return Err((
                             value.mark,
                             format!(
-                                "{label}: `case` must be `sensitive` or `insensitive`, found `{}`",
-                                other.unwrap_or("")
+                                "{label}: `case` must be `sensitive` or `insensitive`, found {}",
+                                other.map_or_else(
+                                    || value.type_name().to_string(),
+                                    |o| format!("`{o}`")
+                                )
                             ),
-                        ))
-                    }
-                })
+                        )),
+                    })
             }
             "fuzzy" => {
                 entry.fuzzy = match value.as_str() {
@@ -390,12 +398,14 @@ mod tests {
             ("  - id: b\n    vi: [B, '  ']\n", "g.yaml:7:13: entry 2 (id: b): empty form in `vi`"),
             ("  - id: a\n    vi: B\n", "g.yaml:6:5: entry 2 (id: a): duplicate id `a`, already used by entry 1 (id: a) at line 3"),
             ("  - id: b\n    kind: city\n    vi: B\n", "g.yaml:7:11: entry 2 (id: b): unknown kind `city`"),
+            ("  - id: b\n    kind: [place]\n    vi: B\n", "g.yaml:7:11: entry 2 (id: b): `kind` must be text, found a list; expected one of person"),
             ("  - id: b\n", "g.yaml:6:5: entry 2 (id: b): no forms"),
             ("  - just a string\n", "g.yaml:6:5: entry 2: expected a mapping"),
             ("  - id: b\n    vi: B\n    vi: C\n", "g.yaml:8:5: duplicate key `vi`"),
             ("  - id: b\n    vi: {x: y}\n", "g.yaml:7:9: entry 2 (id: b): `vi` must be a form or a list"),
             ("  - id: b\n    vi: B\n    forbidden: [x]\n", "g.yaml:8:16: entry 2 (id: b): `forbidden` must map"),
             ("  - id: b\n    vi: B\n    case: maybe\n", "g.yaml:8:11: entry 2 (id: b): `case` must be"),
+            ("  - id: b\n    vi: B\n    case: {x: y}\n", "g.yaml:8:11: entry 2 (id: b): `case` must be `sensitive` or `insensitive`, found a mapping"),
             ("  - id: b\n    vi: [B\n", "g.yaml:"),
         ];
         for (tail, expected) in cases {
