@@ -1,7 +1,7 @@
 //! The `transcheck` binary: parse arguments, run, map the outcome to an exit
 //! code (0 clean, 1 findings at or above --fail-on, 2 usage/input error).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,7 +19,13 @@ fn main() -> ExitCode {
     match run(cli, env, &mut stdout.lock()) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
-            eprintln!("transcheck: {error}");
+            // One line whatever a path or a file's text holds: no control
+            // character reaches the terminal.
+            let message = transcheck::report::visible(&error.to_string())
+                .replace('\r', "\u{240D}")
+                .replace('\n', "\u{240A}");
+            // Not eprintln!: it panics when stderr is a closed pipe.
+            let _ = writeln!(std::io::stderr(), "transcheck: {message}");
             ExitCode::from(2)
         }
     }

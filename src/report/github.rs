@@ -4,7 +4,7 @@
 //! Escaping follows GitHub's rules: `%`, CR and LF in the message; also `:`
 //! and `,` in property values.
 
-use super::{pair_path, plural, unquoted_suggestion, Report};
+use super::{pair_path, plural, unquoted_suggestion, visible, Report};
 use crate::finding::{Finding, Location, Severity};
 
 pub fn render(report: &Report) -> String {
@@ -61,9 +61,11 @@ fn annotation(finding: &Finding, file: &str, at: Option<&Location>, source_path:
     format!("::{command} {}::{}", properties.join(","), data(&message))
 }
 
-/// Escapes a message (the command's data).
+/// Escapes a message (the command's data); control characters from a file
+/// are shown, not passed to the log viewer.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

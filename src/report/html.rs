@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{plural, unquoted_suggestion, Report};
+use super::{plural, unquoted_suggestion, visible, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Location, Severity};
 use crate::input::SourceText;
@@ -256,7 +256,7 @@ fn finding_item(out: &mut String, f: &Finding, id: &str) {
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in visible(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -4,7 +4,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{pair_path, plural, RenderOptions, Report};
+use super::{pair_path, plural, visible, RenderOptions, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Location, Severity};
 use crate::input::SourceText;
@@ -23,6 +23,13 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         }
     }
     out.push_str(&summary(report, options));
+    // The renderer shows C0 controls and bidi overrides of source lines as
+    // symbols, but passes C1 controls (U+0080–U+009F, which some terminals
+    // obey) through; none is ever transcheck's own.
+    let c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+    if out.contains(c1) {
+        out = out.replace(c1, "\u{FFFD}");
+    }
     out
 }
 
@@ -37,7 +44,7 @@ fn level(severity: Severity) -> Level<'static> {
 fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
     let (source, target) = (&pair.source, &pair.target);
     let title = level(finding.severity)
-        .primary_title(&finding.message)
+        .primary_title(visible(&finding.message))
         .id(finding.rule);
     let mut elements: Vec<annotate_snippets::Element<'a>> = Vec::new();
     if let Some(t) = &finding.target {
@@ -58,24 +65,25 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
                 Level::NOTE
                     .message(format!(
                         "in the translation of this paragraph, {}:{}",
-                        target.path, at.line
+                        visible(&target.path),
+                        at.line
                     ))
                     .into(),
             );
         }
     }
     if finding.source.is_none() && finding.target.is_none() {
-        elements.push(Origin::path(pair_path(pair)).into());
+        elements.push(Origin::path(visible(pair_path(pair))).into());
     }
     if let Some(suggestion) = &finding.suggestion {
         elements.push(
             Level::HELP
-                .message(format!("use \u{201C}{suggestion}\u{201D}"))
+                .message(format!("use \u{201C}{}\u{201D}", visible(suggestion)))
                 .into(),
         );
     }
     if let Some(note) = &finding.note {
-        elements.push(Level::NOTE.message(note.as_str()).into());
+        elements.push(Level::NOTE.message(visible(note)).into());
     }
     Group::with_title(title).elements(elements)
 }
@@ -96,7 +104,7 @@ fn snippet<'a>(
     let end = location.range.end.clamp(lines.start, lines.end) - lines.start;
     Snippet::source(&file.text[lines])
         .line_start(location.start.line)
-        .path(file.path.as_str())
+        .path(visible(&file.path))
         .fold(false)
         .annotation(kind.span(start..end.max(start)).label(label))
 }

@@ -5,7 +5,7 @@
 
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 
-use super::{pair_path, plural, unquoted_suggestion, RenderOptions, Report};
+use super::{pair_path, plural, unquoted_suggestion, visible, RenderOptions, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Severity};
 
@@ -56,8 +56,8 @@ fn test_case(pair: &PairReport, options: RenderOptions) -> TestCase {
         (source, "") => format!("{source} → (no translation)"),
         (source, target) => format!("{source} → {target}"),
     };
-    let mut case = TestCase::new(name, status);
-    case.set_classname(pair_path(pair).to_string());
+    let mut case = TestCase::new(visible(&name).into_owned(), status);
+    case.set_classname(visible(pair_path(pair)).into_owned());
     if failing == 0 && !details.is_empty() {
         case.set_system_out(details.join("\n"));
     }
@@ -74,10 +74,13 @@ fn line(f: &Finding, pair: &PairReport) -> String {
     let help = unquoted_suggestion(f)
         .map(|s| format!(" (use \u{201C}{s}\u{201D})"))
         .unwrap_or_default();
-    format!(
+    // quick-junit drops the control characters XML cannot hold; showing
+    // them keeps the line as informative as the other formats.
+    let text = format!(
         "{at}: {}[{}]: {}{help}",
         f.severity.as_str(),
         f.rule,
         f.message
-    )
+    );
+    visible(&text).into_owned()
 }

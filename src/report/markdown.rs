@@ -2,7 +2,7 @@
 //! counts per rule, then a table of findings for each pair that has any.
 //! Every piece of file text is escaped, so an article cannot inject markup.
 
-use super::{plural, severity_index, unquoted_suggestion, Report};
+use super::{plural, severity_index, unquoted_suggestion, visible, Report};
 use crate::finding::Location;
 
 pub fn render(report: &Report) -> String {
@@ -71,21 +71,48 @@ pub fn render(report: &Report) -> String {
 
 fn span(location: Option<&Location>) -> String {
     match location {
-        Some(l) => format!("{}:{} “{}”", l.start.line, l.start.column, escape(&l.text)),
+        Some(l) => format!("{}:{} {}", l.start.line, l.start.column, code(&l.text)),
         None => String::new(),
     }
 }
 
+/// Quoted file text as a code span: inside one, GitHub renders no markup,
+/// HTML, link, autolink, @mention, issue reference or emoji, so a quote is
+/// shown exactly as written. The fence is longer than any backtick run in
+/// the text; pipes are escaped (GFM splits table cells before it sees code
+/// spans) and line breaks become spaces so the cell stays on one line.
+fn code(s: &str) -> String {
+    if s.is_empty() {
+        return "\u{201C}\u{201D}".to_string();
+    }
+    let text: String = visible(s)
+        .chars()
+        .map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c })
+        .collect::<String>()
+        .replace('|', "\\|");
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    // CommonMark strips one space on each side when both are there; pad so
+    // that the text keeps its own and a backtick at an edge stays inside.
+    let pad = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty());
+    let pad = if pad { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// Escapes Markdown punctuation and table separators; line breaks become
-/// spaces so a cell stays on one line.
+/// spaces so a cell stays on one line, and `@` is followed by a word
+/// joiner so that a quoted handle (“@team”) notifies no one.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in visible(s).chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
+            '@' => out.push_str("@\u{2060}"),
             '\r' | '\n' => out.push(' '),
             _ => out.push(c),
         }
@@ -103,5 +130,16 @@ mod tests {
             escape("a|b *c* <script>\nd"),
             "a\\|b \\*c\\* \\<script\\> d"
         );
+        assert_eq!(escape("ping @team $x$"), "ping @\u{2060}team \\$x\\$");
+    }
+
+    #[test]
+    fn quotes_file_text_as_code() {
+        assert_eq!(code("Hà Nội"), "`Hà Nội`");
+        assert_eq!(code("a|b\nc"), "`a\\|b c`");
+        assert_eq!(code("x `y` z"), "``x `y` z``");
+        assert_eq!(code("`a``"), "``` `a`` ```");
+        assert_eq!(code(" a "), "`  a  `");
+        assert_eq!(code(""), "\u{201C}\u{201D}");
     }
 }

@@ -10,6 +10,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -164,6 +165,33 @@ pub(crate) fn pair_path(pair: &PairReport) -> &str {
     } else {
         &pair.target.path
     }
+}
+
+/// File text made safe for a text format (human, GitHub, Markdown, JUnit,
+/// HTML): a control character becomes a visible symbol (C0 and DEL their
+/// Unicode control picture, C1 U+FFFD) and a bidi embedding, override or
+/// isolate U+FFFD, so an article can neither drive the reader's terminal
+/// or log viewer nor visually reorder the report. Tab, line feed and
+/// carriage return are left to each format. One character in, one out:
+/// columns counted on the result stay right.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.contains(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                _ if !unsafe_char(c) => c,
+                '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+                '\u{7F}' => '\u{2421}',
+                _ => '\u{FFFD}',
+            })
+            .collect(),
+    )
 }
 
 /// "1 error", "2 warnings".
