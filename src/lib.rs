@@ -18,6 +18,8 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod glossary;
 pub mod input;
 pub mod lang;

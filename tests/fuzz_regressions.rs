@@ -1,0 +1,54 @@
+//! Replays every input that ever crashed a fuzz target
+//! (`tests/fuzz-regressions/<target>/`) and the seed corpora
+//! (`fuzz/corpus/<target>/`) through the same assertions the fuzz targets
+//! make (`transcheck::fuzzing`), on a stable toolchain, in `cargo test`.
+
+use std::path::Path;
+
+use transcheck::fuzzing;
+
+/// A fuzz target's body.
+type Target = fn(&[u8]);
+
+/// Every fuzz target by name, with its body.
+const TARGETS: [(&str, Target); 8] = [
+    ("glossary", fuzzing::glossary),
+    ("numbers_vi", |d| fuzzing::numbers("vi", d)),
+    ("numbers_en", |d| fuzzing::numbers("en", d)),
+    ("normalize", fuzzing::normalize),
+    ("align", fuzzing::align),
+    ("check", fuzzing::check),
+    ("config", fuzzing::config),
+    ("baseline", fuzzing::baseline),
+];
+
+/// Runs each file under `dir/<target>/` through its target; returns how
+/// many ran.
+fn replay(dir: &str) -> usize {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut ran = 0;
+    for (name, target) in TARGETS {
+        let Ok(entries) = std::fs::read_dir(root.join(name)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths {
+            let data = std::fs::read(&path).unwrap();
+            let outcome = std::panic::catch_unwind(|| target(&data));
+            assert!(outcome.is_ok(), "{name}: {} fails", path.display());
+            ran += 1;
+        }
+    }
+    ran
+}
+
+#[test]
+fn seed_corpora_pass_every_target() {
+    assert!(replay("fuzz/corpus") >= 8, "the seed corpora are missing");
+}
+
+#[test]
+fn saved_crashes_stay_fixed() {
+    replay("tests/fuzz-regressions");
+}
