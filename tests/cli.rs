@@ -90,7 +90,7 @@ fn errors_are_one_line_with_exit_code_2() {
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "--rule", "term.mising=off"],
-            "transcheck: `--rule term.mising=off`: unknown rule `term.mising`; known rules: segment.missing, segment.extra, segment.untranslated, term.missing, term.forbidden\n",
+            "transcheck: `--rule term.mising=off`: unknown rule `term.mising`; known rules: segment.missing, segment.extra, segment.untranslated, term.missing, term.forbidden, name.variant, name.copy, name.inconsistent\n",
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "--from", "en"],

@@ -4,14 +4,25 @@
 //! forbidden target renderings) runs over case-folded text; each hit is then
 //! checked for whole-word boundaries and, for case-sensitive entries, for the
 //! exact case (a capitalized first letter is always accepted).
+//!
+//! Near-misses of name renderings ("Xi Jingping" for "Xi Jinping") are
+//! found through a [`FuzzyIndex`] over the target renderings of the names
+//! (`kind` person, place, organization or event, `fuzzy` not false), built
+//! once per index, so that the cost per candidate name does not grow with
+//! the glossary.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::{CaseMode, Entry, Glossary};
+use super::{CaseMode, Entry, Glossary, Kind};
 use crate::lang;
+use crate::names::candidates::NameCandidate;
+use crate::names::fold::fold_tokens;
+use crate::names::index::FuzzyIndex;
+use crate::names::similarity::{Thresholds, SHORT_TOKEN_MAX_CHARS};
 use crate::names::syllable::{is_foreign_word, is_vietnamese_syllable};
+use crate::names::variant::Variant;
 use crate::normalize::{fold_case, normalize_str};
 
 /// What a matched form means for its entry.
@@ -48,6 +59,37 @@ pub struct FormMatch {
     /// trusts it only if the document names the entry unambiguously
     /// elsewhere.
     pub ambiguous: bool,
+}
+
+/// A candidate name in a target text that is not an accepted rendering but
+/// a near-miss of one (see [`crate::names::variant`]): a misspelling,
+/// another romanization, other spacing or diacritics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMatch {
+    pub entry: usize,
+    /// Byte range of the candidate in the normalized text.
+    pub range: Range<usize>,
+    /// The accepted rendering it is nearest to (the first such form of the
+    /// entry on a tie, so the preferred one when it is among them).
+    pub form: String,
+    pub variant: Variant,
+}
+
+impl NearMatch {
+    /// What to write instead: the rendering, or its surname for a surname
+    /// alone.
+    pub fn suggestion(&self) -> &str {
+        self.variant.suggestion(&self.form)
+    }
+}
+
+/// Entries whose renderings are names, and so may be misspelled the way
+/// names are; terms ("ballistic missile") are left to `term.missing`.
+pub fn is_name_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Person | Kind::Place | Kind::Organization | Kind::Event
+    )
 }
 
 struct FormSet {
@@ -150,6 +192,8 @@ pub struct GlossaryIndex {
     source_forms: FormSet,
     target_forms: FormSet,
     target_forbidden: FormSet,
+    /// Target renderings of fuzzy name entries, keyed by entry index.
+    names: FuzzyIndex,
 }
 
 impl GlossaryIndex {
@@ -179,14 +223,78 @@ impl GlossaryIndex {
             }
         }
         target.retain(|p| !p.form.is_empty());
+        let names = name_index(&glossary, target_lang, Thresholds::default());
         GlossaryIndex {
             source_forms: FormSet::new(source),
             target_forms: FormSet::new(target),
             target_forbidden: FormSet::new(forbidden),
+            names,
             glossary,
             source_lang: source_lang.to_string(),
             target_lang: target_lang.to_string(),
         }
+    }
+
+    /// Rebuilds the name index with other similarity thresholds.
+    pub fn set_name_thresholds(&mut self, thresholds: Thresholds) {
+        if *self.names.thresholds() != thresholds {
+            self.names = name_index(&self.glossary, &self.target_lang, thresholds);
+        }
+    }
+
+    /// The thresholds name near-misses are judged with.
+    pub fn name_thresholds(&self) -> &Thresholds {
+        self.names.thresholds()
+    }
+
+    /// Near-misses of name renderings among the candidate `names` of a
+    /// target text: at most one per candidate and entry, best first. A
+    /// candidate inside an accepted or forbidden rendering (`exact`) is that
+    /// rendering, not a near-miss; acronyms and a lone token of up to
+    /// [`SHORT_TOKEN_MAX_CHARS`] letters ("Le", "Li", "Kim" — the names of
+    /// too many people) are never compared.
+    pub fn near_matches<'a>(
+        &self,
+        names: &[NameCandidate],
+        exact: impl IntoIterator<Item = &'a FormMatch> + Clone,
+    ) -> Vec<NearMatch> {
+        let mut out = Vec::new();
+        for name in names {
+            if name.acronym {
+                continue;
+            }
+            let covered = exact
+                .clone()
+                .into_iter()
+                .any(|m| m.range.start <= name.span.start && name.span.end <= m.range.end);
+            if covered {
+                continue;
+            }
+            let tokens = fold_tokens(&name.text);
+            if let [only] = tokens.as_slice() {
+                if only.folded.chars().count() <= SHORT_TOKEN_MAX_CHARS {
+                    continue;
+                }
+            }
+            // Best form per entry: highest score, then earliest form.
+            let mut best: Vec<(usize, usize, Variant)> = Vec::new();
+            for (entry, form, variant) in self.names.lookup(&name.text) {
+                let entry = entry as usize;
+                match best.iter_mut().find(|(e, ..)| *e == entry) {
+                    Some(b) if variant.score > b.2.score => *b = (entry, form, variant),
+                    Some(_) => {}
+                    None => best.push((entry, form, variant)),
+                }
+            }
+            best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1)));
+            out.extend(best.into_iter().map(|(entry, form, variant)| NearMatch {
+                entry,
+                range: name.span.clone(),
+                form: self.names.form(form).unwrap_or_default().to_string(),
+                variant,
+            }));
+        }
+        out
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -334,6 +442,25 @@ fn inside_unlisted_vietnamese_name(
         }
     }
     false
+}
+
+/// The fuzzy index over the target renderings of name entries that allow
+/// near-miss detection, in entry and form order (so a lower form index is
+/// the more preferred form).
+fn name_index(glossary: &Glossary, target_lang: &str, thresholds: Thresholds) -> FuzzyIndex {
+    let forms = glossary
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.fuzzy && is_name_kind(e.kind))
+        .flat_map(|(i, e)| {
+            e.forms(target_lang)
+                .iter()
+                .map(move |f| (u32::try_from(i).unwrap_or(u32::MAX), f))
+        })
+        .map(|(i, f)| (i, normalize_str(f)))
+        .collect::<Vec<_>>();
+    FuzzyIndex::with_thresholds(forms.iter().map(|(i, f)| (*i, f.as_str())), thresholds)
 }
 
 /// Lowercase kinship terms and titles that Vietnamese puts before a

@@ -209,6 +209,31 @@ impl Thresholds {
         Ok(Thresholds { jw_min, dl_min })
     }
 
+    /// Applies one `KEY=SCORE` override as given on the command line
+    /// (`--name-threshold dl=0.85`): `jw` for tokens of up to
+    /// [`JW_MAX_CHARS`] letters, `dl` for longer ones.
+    pub fn apply(self, spec: &str) -> Result<Thresholds, String> {
+        let (key, value) = spec.split_once('=').ok_or_else(|| {
+            format!("`--name-threshold {spec}`: expected jw=SCORE or dl=SCORE, e.g. dl=0.85")
+        })?;
+        let score: f64 = value.trim().parse().map_err(|_| {
+            format!(
+                "`--name-threshold {spec}`: `{}` is not a number",
+                value.trim()
+            )
+        })?;
+        let (jw, dl) = match key.trim() {
+            "jw" => (score, self.dl_min),
+            "dl" => (self.jw_min, score),
+            other => {
+                return Err(format!(
+                    "`--name-threshold {spec}`: unknown threshold `{other}`; use jw or dl"
+                ))
+            }
+        };
+        Thresholds::new(jw, dl).map_err(|e| format!("`--name-threshold {spec}`: {e}"))
+    }
+
     /// True when the raw string score of two folded tokens passes the
     /// threshold that applies at their length, and they are at most
     /// [`MAX_INDEX_EDITS`] edits apart: however loose the thresholds, a
@@ -393,6 +418,30 @@ mod tests {
             assert!(Thresholds::new(jw, dl).is_err(), "{jw} {dl}");
         }
         assert_eq!(Thresholds::new(JW_MIN, DL_MIN), Ok(t));
+    }
+
+    #[test]
+    fn overrides_from_the_command_line() {
+        let t = Thresholds::default();
+        assert_eq!(t.apply("dl=0.85").unwrap().dl_min, 0.85);
+        assert_eq!(t.apply("dl=0.85").unwrap().jw_min, JW_MIN);
+        assert_eq!(t.apply(" jw = 0.97 ").unwrap().jw_min, 0.97);
+        let both = t.apply("jw=0.96").and_then(|t| t.apply("dl=0.9")).unwrap();
+        assert_eq!((both.jw_min, both.dl_min), (0.96, 0.9));
+        for (spec, error) in [
+            ("0.9", "expected jw=SCORE or dl=SCORE"),
+            ("dl=high", "`high` is not a number"),
+            ("lev=0.9", "unknown threshold `lev`"),
+            ("dl=1.5", "greater than 0 and at most 1"),
+            ("jw=0", "greater than 0 and at most 1"),
+        ] {
+            let got = t.apply(spec).unwrap_err();
+            assert!(got.contains(error), "{spec}: {got}");
+            assert!(
+                got.starts_with(&format!("`--name-threshold {spec}`")),
+                "{got}"
+            );
+        }
     }
 
     #[test]

@@ -118,7 +118,9 @@ fn lower(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
-fn is_derivation(a: &str, b: &str) -> bool {
+/// True when one folded token is the other plus a derivation ending
+/// (Korea/Korean, Indonesia/Indonesian, Lavrov/Lavrova).
+pub fn is_derivation(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short)
         .is_some_and(|rest| DERIVATION_SUFFIXES.contains(&rest))
