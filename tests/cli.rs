@@ -48,12 +48,7 @@ fn exit_codes_follow_fail_on() {
         ),
         (
             "eu-sanctions",
-            &[
-                "--rule",
-                "term.forbidden=warning",
-                "--rule",
-                "term.missing=warning",
-            ],
+            &["--rule", "term.*=warning", "--rule", "number.*=warning"],
             0,
         ),
     ];
@@ -90,7 +85,7 @@ fn errors_are_one_line_with_exit_code_2() {
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "--rule", "term.mising=off"],
-            "transcheck: `--rule term.mising=off`: unknown rule `term.mising`; known rules: segment.missing, segment.extra, segment.untranslated, term.missing, term.forbidden, name.variant, name.copy, name.inconsistent\n",
+            "transcheck: `--rule term.mising=off`: unknown rule `term.mising` (did you mean `term.missing`?); known rules: ",
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "--from", "en"],
@@ -104,7 +99,12 @@ fn errors_are_one_line_with_exit_code_2() {
     for (args, expected) in cases {
         let out = transcheck(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(stderr(&out), *expected, "{args:?}");
+        let message = stderr(&out);
+        assert!(
+            message.starts_with(expected),
+            "{args:?}\n got: {message}\nwant: {expected}"
+        );
+        assert_eq!(message.lines().count(), 1, "one line: {message}");
         assert!(out.stdout.is_empty(), "no partial report for {args:?}");
     }
 }

@@ -5,6 +5,7 @@
 pub mod name_copy;
 pub mod name_inconsistent;
 pub mod name_variant;
+pub mod numbers;
 pub mod segment;
 pub mod term_forbidden;
 pub mod term_missing;
@@ -120,6 +121,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(name_variant::NameVariant),
         Box::new(name_copy::NameCopy),
         Box::new(name_inconsistent::NameInconsistent),
+        Box::new(numbers::NumberCheck),
     ]
 }
 

@@ -90,11 +90,14 @@ fn guess_target_span(block: &BlockView, entry: &Entry, preferred: &str) -> Optio
     let words: Vec<(Range<usize>, String)> = word_ranges(text)
         .map(|r| (r.clone(), fold_case(&text[r])))
         .collect();
+    // A span that correctly renders another entry of this source block is
+    // not the translator's attempt at this one.
     let taken = |r: &Range<usize>| {
-        block
-            .target_terms
-            .iter()
-            .any(|m| m.range.start < r.end && r.start < m.range.end)
+        block.target_terms.iter().any(|m| {
+            m.range.start < r.end
+                && r.start < m.range.end
+                && block.source_terms.iter().any(|s| s.entry == m.entry)
+        })
     };
     let is_name = entry.kind != Kind::Term && entry.kind != Kind::Other;
     for (i, (range, word)) in words.iter().enumerate() {

@@ -336,7 +336,10 @@ impl GlossaryIndex {
             let starts: Vec<usize> = chosen.iter().map(|m| m.range.start).collect();
             let ends: Vec<usize> = chosen.iter().map(|m| m.range.end).collect();
             chosen.retain(|m| {
-                !inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends)
+                let in_name =
+                    inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends);
+                let in_compound = m.ambiguous && starts_compound(text, m.range.clone());
+                !in_name && !in_compound
             });
         }
         chosen
@@ -463,6 +466,15 @@ fn name_index(glossary: &Glossary, target_lang: &str, thresholds: Thresholds) ->
     FuzzyIndex::with_thresholds(forms.iter().map(|(i, f)| (*i, f.as_str())), thresholds)
 }
 
+/// "Pháp luật …" at a sentence start: the match is the first half of a word.
+fn starts_compound(text: &str, range: Range<usize>) -> bool {
+    let Some(rest) = text[range.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    crate::lang::vi::is_compound(&text[range], next)
+}
+
 /// Lowercase kinship terms and titles that Vietnamese puts before a
 /// person's given name: "chị Anh" is Ms Anh, "bà Nga" is Mrs Nga.
 const HONORIFICS: [&str; 19] = [
@@ -568,6 +580,7 @@ entries:
             ("Ngân hàng Thế giới dự báo", &["world-bank"]),
             ("bà Nga cho biết", &[]),
             ("chị Mỹ và Nga", &["russia"]),
+            ("Mỹ phẩm của Nga", &["russia"]),
         ];
         for (text, expected) in cases {
             let text = normalize_str(text);
