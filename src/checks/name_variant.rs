@@ -9,7 +9,8 @@
 //! [`crate::names::variant`]); this check decides which to report:
 //! * where the source block names the entry, every near-miss of it, with
 //!   the source span (`term.missing` stays silent for that entry: one
-//!   finding, not two);
+//!   finding, not two) — unless the source writes that same spelling
+//!   elsewhere, for another name ("Samsun" beside "Samsung");
 //! * elsewhere (the source says "the Russian minister", the target "Mr.
 //!   Lavrow"), only near-misses that cannot be another person: not a wrong
 //!   Vietnamese syllable (Vietnamese names one syllable apart are usually
@@ -26,7 +27,7 @@ use std::collections::HashSet;
 use super::{quote, BlockStatus, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
 use crate::glossary::NearMatch;
-use crate::names::fold::{contains_name, fold_tokens, is_plain};
+use crate::names::fold::{contains_name, find_name, fold_tokens, is_plain, FoldedToken};
 use crate::names::variant::VariantReason;
 
 pub const VARIANT: Rule = Rule {
@@ -53,7 +54,10 @@ impl Check for NameVariant {
             let source_tokens = fold_tokens(&block.source.text);
             // Near matches come grouped by candidate, best first.
             for group in block.target_near.chunk_by(|a, b| a.range == b.range) {
-                let anchored = group.iter().find(|n| named.contains(&n.entry));
+                let anchored = group
+                    .iter()
+                    .find(|n| named.contains(&n.entry))
+                    .filter(|n| !written_apart(n, block, &source_tokens));
                 let chosen = match anchored {
                     Some(n) => n,
                     None => match unanchored(group, &block.target.text, &source_tokens) {
@@ -81,12 +85,32 @@ impl Check for NameVariant {
     }
 }
 
+/// The source writes the near-miss itself, away from where it names the
+/// entry: another name that happens to look alike, copied from the source
+/// ("Samsun" beside "Samsung"). Where the near-miss is the source's own
+/// form of the entry ("Kim Jong-un" for a house style "Kim Jong Un") it is
+/// still reported.
+fn written_apart(
+    near: &NearMatch,
+    block: &crate::checks::BlockView,
+    source_tokens: &[FoldedToken],
+) -> bool {
+    let found = fold_tokens(&block.target.text[near.range.clone()]);
+    let apart = find_name(source_tokens, &found).any(|at| {
+        !block
+            .source_terms
+            .iter()
+            .any(|m| m.entry == near.entry && m.range.start < at.end && at.start < m.range.end)
+    });
+    apart
+}
+
 /// The near-miss to report for a candidate whose entry the source does not
 /// name, if it is safe to: see the module doc.
 fn unanchored<'a>(
     group: &'a [NearMatch],
     target: &str,
-    source_tokens: &[crate::names::fold::FoldedToken],
+    source_tokens: &[FoldedToken],
 ) -> Option<&'a NearMatch> {
     let best = group.first()?;
     if best.variant.reason == VariantReason::WrongToken {

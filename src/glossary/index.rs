@@ -592,6 +592,75 @@ entries:
         }
     }
 
+    /// Near-misses: names only, `fuzzy: false` respected, exact renderings
+    /// and short lone tokens never compared.
+    #[test]
+    fn near_matches_table() {
+        let glossary = |fuzzy: bool| {
+            let text = format!(
+                r#"
+languages: [vi, en]
+entries:
+  - id: xi-jinping
+    kind: person
+    vi: [Tập Cận Bình]
+    en: [Xi Jinping, Xi]
+  - id: vietjet
+    kind: organization
+    vi: Vietjet
+    en: Vietjet
+    fuzzy: {fuzzy}
+  - id: ballistic-missile
+    vi: tên lửa đạn đạo
+    en: ballistic missile
+  - id: li-qiang
+    kind: person
+    vi: Lý Cường
+    en: [Li Qiang, Li]
+"#
+            );
+            GlossaryIndex::new(
+                load_str(&text, "t.yaml", &Default::default()).unwrap(),
+                "vi",
+                "en",
+            )
+        };
+        let text = normalize_str(
+            "Xi Jingping flew VietJet. Xi Jinping saw Ballistic Misiles. Ly said Li Qiang agreed.",
+        );
+        let near = |index: &GlossaryIndex| -> Vec<(String, String)> {
+            let names = crate::names::candidates::candidates(&text);
+            let exact = index.target_matches(&text);
+            index
+                .near_matches(&names, exact.iter())
+                .into_iter()
+                .map(|n| {
+                    (
+                        text[n.range.clone()].to_string(),
+                        n.suggestion().to_string(),
+                    )
+                })
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            near(&glossary(true)),
+            pairs(&[("Xi Jingping", "Xi Jinping"), ("VietJet", "Vietjet")])
+        );
+        assert_eq!(
+            near(&glossary(false)),
+            pairs(&[("Xi Jingping", "Xi Jinping")])
+        );
+        // Stricter thresholds drop the typo but not the case difference.
+        let mut strict = glossary(true);
+        strict.set_name_thresholds(Thresholds::new(0.99, 0.95).unwrap());
+        assert_eq!(near(&strict), pairs(&[("VietJet", "Vietjet")]));
+    }
+
     #[test]
     fn target_matching_table() {
         let index = index();

@@ -160,6 +160,33 @@ const TITLES: &[&str] = &[
     "home",
     "economy",
     "premier",
+    // Offices that English news puts before a name as a capitalized title
+    // ("European Commissioner Valdis Dombrovskis", "Coach Philippe
+    // Troussier"): without them the title and the name make one run.
+    "commissioner",
+    "envoy",
+    "coach",
+    "manager",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilor",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "patriarch",
+    "emir",
+    "sultan",
+    "crown",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "mp",
+    "lawmaker",
+    "legislator",
+    "delegate",
+    "attorney",
+    "prosecutor",
 ];
 
 const MONTHS_DAYS: &[&str] = &[
@@ -899,6 +926,11 @@ mod tests {
             ),
             ("The pro-Russian rebels in mid-March.", &["Russian"]),
             ("Secretary of State Antony Blinken.", &["Antony Blinken"]),
+            (
+                "He met European Commissioner Valdis Dombrovskis.",
+                &["European", "Valdis Dombrovskis"],
+            ),
+            ("Coach Philippe Troussier left.", &["Philippe Troussier"]),
             ("the Islamic State group", &["Islamic State"]),
             (
                 "\"We will win,\" Zelensky said. \"The war goes on.\"",

@@ -128,12 +128,14 @@ pub fn copy_issues(
             if reported_targets.contains(&cand.span) {
                 continue;
             }
-            if let Some(suggestion) = misspelling_of(cand, cand_tokens, name, &tokens, thresholds) {
+            if let Some((target, suggestion)) =
+                misspelling_of(cand, cand_tokens, name, &tokens, thresholds)
+            {
                 misspelled = true;
                 reported_targets.push(cand.span.clone());
                 out.push(CopyIssue::Misspelled {
                     source: name.span.clone(),
-                    target: cand.span.clone(),
+                    target,
                     suggestion,
                 });
             }
@@ -155,15 +157,45 @@ pub fn copy_issues(
     out
 }
 
-/// The suggestion when `cand` is a misspelling of the source name `name`.
+/// Where and how `cand` misspells the source name `name`: the target range
+/// (the whole candidate, or the part of a longer run that lines up with the
+/// name: "Valdis Dombroskis" in "Climate Czar Valdis Dombroskis") and the
+/// suggestion.
 fn misspelling_of(
     cand: &NameCandidate,
     cand_tokens: &[FoldedToken],
     name: &NameCandidate,
     name_tokens: &[FoldedToken],
     thresholds: &Thresholds,
+) -> Option<(Range<usize>, String)> {
+    if let Some(suggestion) = misspelled_as(&cand.text, cand_tokens, name, name_tokens, thresholds)
+    {
+        return Some((cand.span.clone(), suggestion));
+    }
+    // A longer run: each stretch of as many tokens as the name has (runs
+    // keep unknown titles in front of names).
+    if name_tokens.len() < 2 || cand_tokens.len() <= name_tokens.len() {
+        return None;
+    }
+    cand_tokens.windows(name_tokens.len()).find_map(|w| {
+        let start = w.first()?.span.start;
+        let end = w.last()?.span.end;
+        let text = cand.text.get(start..end)?;
+        let tokens = fold_tokens(text);
+        misspelled_as(text, &tokens, name, name_tokens, thresholds)
+            .map(|s| (cand.span.start + start..cand.span.start + end, s))
+    })
+}
+
+/// The suggestion when the target name `text` misspells the source name.
+fn misspelled_as(
+    text: &str,
+    tokens: &[FoldedToken],
+    name: &NameCandidate,
+    name_tokens: &[FoldedToken],
+    thresholds: &Thresholds,
 ) -> Option<String> {
-    if let Some(v) = classify_with(&cand.text, &name.text, thresholds) {
+    if let Some(v) = classify_with(text, &name.text, thresholds) {
         return match v.reason {
             VariantReason::Spelling | VariantReason::WrongToken => {
                 Some(v.suggestion(&name.text).to_string())
@@ -174,8 +206,8 @@ fn misspelling_of(
             }
         };
     }
-    if cand_tokens.len() == name_tokens.len() {
-        let differing: Vec<(&FoldedToken, &FoldedToken)> = cand_tokens
+    if tokens.len() == name_tokens.len() {
+        let differing: Vec<(&FoldedToken, &FoldedToken)> = tokens
             .iter()
             .zip(name_tokens)
             .filter(|(a, b)| a.folded != b.folded)
@@ -188,7 +220,7 @@ fn misspelling_of(
         return None;
     }
     // A lone target token for the source name's last token.
-    if let ([only], [.., last]) = (cand_tokens, name_tokens) {
+    if let ([only], [.., last]) = (tokens, name_tokens) {
         if one_edit(&only.folded, &last.folded) {
             return name.text.get(last.span.clone()).map(str::to_string);
         }
@@ -349,6 +381,11 @@ mod tests {
             "Ông Takeshi Iwaya nói.",
             "Takeshi Iwaya said. Iwata added.",
             &["misspelled Iwata -> Iwaya"],
+        ),
+        (
+            "Ủy viên châu Âu Valdis Dombrovskis nói.",
+            "Climate Czar Valdis Dombroskis said.",
+            &["misspelled Valdis Dombroskis -> Valdis Dombrovskis"],
         ),
         (
             "Hãng Boeing giao máy bay.",

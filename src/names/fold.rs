@@ -116,10 +116,20 @@ pub fn fold_tokens(text: &str) -> Vec<FoldedToken> {
 /// those of `text`: the name is written there, up to case, diacritics,
 /// hyphens and spacing ("Kim Jong-un" in "ông Kim Jong Un nói").
 pub fn contains_name(text: &[FoldedToken], name: &[FoldedToken]) -> bool {
-    !name.is_empty()
-        && text
-            .windows(name.len())
-            .any(|w| w.iter().zip(name).all(|(a, b)| a.folded == b.folded))
+    find_name(text, name).next().is_some()
+}
+
+/// The byte ranges (in the text `text` was cut from) where the folded
+/// tokens of `name` occur as a contiguous run.
+pub fn find_name<'a>(
+    text: &'a [FoldedToken],
+    name: &'a [FoldedToken],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let width = name.len().max(1);
+    text.windows(width).filter_map(move |w| {
+        let same = !name.is_empty() && w.iter().zip(name).all(|(a, b)| a.folded == b.folded);
+        same.then(|| w[0].span.start..w[width - 1].span.end)
+    })
 }
 
 /// Case-folds and drops separators but keeps diacritics: two names with the
@@ -220,6 +230,11 @@ mod tests {
             ("Lavrova", "Lavrov", false),
             ("anything", "", false),
         ];
+        let text = "Kim Jong Un gặp Kim Jong-un";
+        let found: Vec<&str> = find_name(&fold_tokens(text), &fold_tokens("kim jong un"))
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Kim Jong Un", "Kim Jong-un"]);
         for (text, name, want) in cases {
             assert_eq!(
                 contains_name(&fold_tokens(text), &fold_tokens(name)),
