@@ -14,7 +14,8 @@
 //! * elsewhere (the source says "the Russian minister", the target "Mr.
 //!   Lavrow"), only near-misses that cannot be another person: not a wrong
 //!   Vietnamese syllable (Vietnamese names one syllable apart are usually
-//!   different people), not a spelling the source itself uses, and not
+//!   different people), not a spelling the source itself uses, not a lone
+//!   word with another first letter ("Ellen" is not "Yellen"), and not
 //!   equally near two entries with different renderings.
 //!
 //! Accepted renderings never reach this check (they are exact matches), and
@@ -125,6 +126,13 @@ fn unanchored<'a>(
     }
     let found = fold_tokens(&target[best.range.clone()]);
     if contains_name(source_tokens, &found) {
+        return None;
+    }
+    // A lone word that starts with another letter is another name as often
+    // as another romanization ("Ellen" is not "Yellen", whatever the
+    // Yevgeny/Evgeny rule says).
+    let initial = |s: &str| fold_tokens(s).first().and_then(|t| t.folded.chars().next());
+    if found.len() == 1 && initial(&target[best.range.clone()]) != initial(best.suggestion()) {
         return None;
     }
     Some(best)
@@ -239,6 +247,10 @@ mod tests {
         other.range = 4..10;
         other.entry = 1;
         assert!(unanchored(&[lavrow.clone(), other], target, &source).is_none());
+        // A lone word with another first letter.
+        let mut ellen = near("Yellen", VariantReason::Romanization, None);
+        ellen.range = 0..5;
+        assert!(unanchored(&[ellen], "Ellen left", &source).is_none());
         // A wrong Vietnamese syllable without the source naming the entry.
         let mut truong = near("Nguyen Phu Trong", VariantReason::WrongToken, None);
         truong.range = 0..17;
