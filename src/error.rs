@@ -23,10 +23,32 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Glossary { path: PathBuf, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    ConfigAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Baseline { path: PathBuf, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    BaselineAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("cannot write output: {0}")]
     Write(#[source] std::io::Error),
+    #[error("{path}: cannot write: {source}")]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -9,9 +9,12 @@
 //! inflection), [`numbers`] (one module per language) and [`names`].
 
 pub mod align;
+pub mod baseline;
+pub mod batch;
 pub mod checker;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod finding;

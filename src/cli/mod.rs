@@ -4,8 +4,10 @@
 //! per command.
 
 mod check;
+mod generate;
 
 use std::io::Write;
+use std::path::Path;
 
 use clap::{Parser, Subcommand};
 
@@ -26,8 +28,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a source article against its translation.
-    Check(CheckArgs),
+    /// Check a source article against its translation, or every pair of two directories.
+    Check(Box<CheckArgs>),
+    /// Print a shell completion script (e.g. `transcheck completions bash > /etc/bash_completion.d/transcheck`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `transcheck man > transcheck.1`, or a
+    /// subcommand's (`transcheck man check > transcheck-check.1`).
+    Man {
+        /// A subcommand, e.g. `check`.
+        subcommand: Option<String>,
+    },
 }
 
 /// How a command ended, mapped to the exit code by `main`.
@@ -52,13 +65,19 @@ impl Outcome {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Environment {
     pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
     /// NO_COLOR is set to a non-empty value.
     pub no_color: bool,
+    /// CI is set to a non-empty value other than `false` or `0`: no
+    /// progress bar in build logs.
+    pub ci: bool,
 }
 
 pub fn run(cli: Cli, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
-        Command::Check(args) => check::run(args, env, out),
+        Command::Check(args) => check::run(*args, env, out),
+        Command::Completions { shell } => generate::completions(shell, out),
+        Command::Man { subcommand } => generate::man(subcommand.as_deref(), out),
     }
 }
 
@@ -69,4 +88,41 @@ pub(crate) fn write_output(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write(e)),
         _ => Ok(()),
     }
+}
+
+/// Writes a file so that readers see the old content or the new, never a
+/// part: a temporary file beside it, flushed to disk, renamed over it. On
+/// failure the old file is left as it was and the temporary file removed.
+pub(crate) fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let error = |source| Error::WriteFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| error(std::io::Error::other("not a file name")))?
+        .to_string_lossy();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)?;
+        // Make the rename itself durable where directories can be synced.
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        error(e)
+    })
 }

@@ -333,27 +333,7 @@ impl<'t, 'a> Scan<'t, 'a> {
             if a.unit != Unit::None && a.unit != b.unit {
                 continue;
             }
-            let v = a.base * b.scale;
-            let (kind, value) = match b.unit {
-                Unit::None => (
-                    if v.fract() == 0.0 {
-                        NumberKind::Cardinal
-                    } else {
-                        NumberKind::Decimal
-                    },
-                    NumberValue::Number(v),
-                ),
-                Unit::Percent => (NumberKind::Percent, NumberValue::Number(v)),
-                Unit::PercentagePoint => (NumberKind::PercentagePoint, NumberValue::Number(v)),
-                Unit::BasisPoint => (NumberKind::PercentagePoint, NumberValue::Number(v / 100.0)),
-                Unit::Money(c) => (
-                    NumberKind::Money,
-                    NumberValue::Money {
-                        amount: v,
-                        currency: c,
-                    },
-                ),
-            };
+            let (kind, value) = with_unit(a.base * b.scale, b.unit);
             a.m.kind = kind;
             a.m.value = value;
             a.unit = b.unit;
