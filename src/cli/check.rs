@@ -142,8 +142,7 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
     for spec in &args.name_thresholds {
         thresholds = thresholds.apply(spec).map_err(Error::Usage)?;
     }
-    let checker =
-        Checker::new(glossary, &from, &to, rule_config).with_name_thresholds(thresholds);
+    let checker = Checker::new(glossary, &from, &to, rule_config).with_name_thresholds(thresholds);
     let items = if batch {
         let mut pairing = Pairing::new(&from, &to);
         pairing.patterns = config.pairs.clone();
