@@ -662,6 +662,29 @@ entries:
         let mut strict = glossary(true);
         strict.set_name_thresholds(Thresholds::new(0.99, 0.95).unwrap());
         assert_eq!(near(&strict), pairs(&[("VietJet", "Vietjet")]));
+
+        // A near-miss the glossary forbids is term.forbidden's, not a
+        // near-miss; an accepted variant is no near-miss either.
+        let index = GlossaryIndex::new(
+            load_str(
+                "languages: [vi, en]\nentries:\n  - id: hanoi\n    kind: place\n    vi: Hà Nội\n    en: [Hanoi, Ha-noi]\n    forbidden:\n      en: [Ha Noi]\n",
+                "t.yaml",
+                &Default::default(),
+            )
+            .unwrap(),
+            "vi",
+            "en",
+        );
+        let text = normalize_str("Flights to Ha Noi and Ha-noi, not to Ha-Noi.");
+        let names = crate::names::candidates::candidates(&text);
+        let exact = index.target_matches(&text);
+        let forbidden = index.forbidden_matches(&text);
+        let found: Vec<&str> = index
+            .near_matches(&names, exact.iter().chain(&forbidden))
+            .iter()
+            .map(|n| &text[n.range.clone()])
+            .collect();
+        assert_eq!(found, ["Ha-Noi"]);
     }
 
     #[test]
