@@ -456,8 +456,8 @@ pub const GENERAL: &[Pair] = &[
         "The {e:imf} kept its global {e:economic-growth} forecast at {pct} but warned of risks from the {e:trade-war} and rising {e:public-debt}.",
     ),
     (
-        "Dự kiến đến {fyear}, tỷ trọng {e:renewable-energy} trong cơ cấu nguồn điện sẽ đạt {pct}, trong đó {e:offshore-wind} chiếm khoảng {thousands} MW.",
-        "By {fyear}, {e:renewable-energy} is expected to account for {pct} of the power mix, with {e:offshore-wind} contributing about {thousands} MW.",
+        "Dự kiến đến {fyear}, tỷ trọng {e:renewable-energy} trong cơ cấu nguồn điện sẽ đạt {pct}, trong đó {e:offshore-wind} chiếm khoảng {count} MW.",
+        "By {fyear}, {e:renewable-energy} is expected to account for {pct} of the power mix, with {e:offshore-wind} contributing about {count} MW.",
     ),
     (
         "Theo ước tính, {e:climate-change} khiến {l} thiệt hại trung bình {pct} {e:gdp} mỗi năm.",
