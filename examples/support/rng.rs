@@ -6,6 +6,9 @@
 //! generator keeps the output byte-identical across platforms and crate
 //! versions (no dependency whose algorithm could change under us).
 
+// Each example includes this module on its own and uses a different subset.
+#![allow(dead_code)]
+
 /// SplitMix64 (Steele, Lea and Flood 2014; the seeding generator of
 /// xoshiro). Its output for a given seed never changes.
 #[derive(Debug, Clone)]
