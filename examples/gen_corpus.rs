@@ -945,7 +945,8 @@ impl<'g> World<'g> {
         let lines = rng.range(8, 20) as usize;
         let target = rng.range(3_500, 7_400) as usize;
 
-        // Two draws from the desk's own sentences for every general one.
+        // Each desk sentence goes in twice, so that the desk's own sentences
+        // come up about as often as the general ones.
         let mut deck = Deck {
             cards: topic
                 .body

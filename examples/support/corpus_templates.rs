@@ -27,7 +27,8 @@
 /// One Vietnamese sentence and its English translation.
 pub type Pair = (&'static str, &'static str);
 
-/// The sentences of one news desk; an article is drawn mostly from one topic.
+/// The sentences of one news desk; an article mixes one desk's sentences
+/// with the general ones.
 pub struct Topic {
     pub name: &'static str,
     pub headlines: &'static [Pair],
