@@ -27,6 +27,12 @@ pub enum Error {
     Usage(String),
     #[error("cannot write output: {0}")]
     Write(#[source] std::io::Error),
+    #[error("{path}: cannot write: {source}")]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

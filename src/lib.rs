@@ -8,6 +8,7 @@
 //! format in [`report`].
 
 pub mod error;
+pub mod fsutil;
 pub mod glossary;
 pub mod input;
 pub mod lang;

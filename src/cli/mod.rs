@@ -4,6 +4,7 @@
 //! per command.
 
 mod check;
+mod glossary;
 
 use std::io::Write;
 
@@ -28,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Check a source article against its translation.
     Check(CheckArgs),
+    /// Maintain glossary files: lint, fmt, add, suggest, stats, export, import.
+    Glossary(glossary::GlossaryArgs),
 }
 
 /// How a command ended, mapped to the exit code by `main`.
@@ -59,6 +62,7 @@ pub struct Environment {
 pub fn run(cli: Cli, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args, env, out),
+        Command::Glossary(args) => glossary::run(args, out),
     }
 }
 

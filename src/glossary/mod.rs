@@ -2,7 +2,10 @@
 //! per language (format v1, documented in docs/glossary.md), loading with
 //! positioned errors, and the index that finds entries in normalized text.
 
+pub mod file;
+pub mod fmt;
 mod index;
+pub mod lint;
 mod load;
 pub mod yaml;
 
