@@ -458,8 +458,10 @@ fn scan_events(text: &str) -> Result<Scan, yaml::YamlError> {
             }
             Event::Scalar(value, ..) => {
                 // A key of the root mapping (depth 1, even item count).
-                let is_root_key =
-                    stack.len() == 1 && stack[0].0 && stack[0].2.is_multiple_of(2) && in_entries.is_none();
+                let is_root_key = stack.len() == 1
+                    && stack[0].0
+                    && stack[0].2.is_multiple_of(2)
+                    && in_entries.is_none();
                 next_is_entries = is_root_key && value == "entries";
                 if let Some(top) = stack.last_mut() {
                     top.2 += 1;
