@@ -48,6 +48,17 @@ fn dir_and_name(path: &Path) -> io::Result<(PathBuf, String)> {
 /// file's permissions carry over. On any error the temporary file is
 /// removed and `path` is untouched.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_then_rename(path, bytes, |_| Ok(()))
+}
+
+/// [`atomic_write`] with a step run on the finished temporary file just
+/// before the rename; its error aborts the write (tests inject failures
+/// there).
+fn write_then_rename(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let path = resolve(path);
     let (dir, name) = dir_and_name(&path)?;
     let temp = dir.join(format!(
@@ -66,6 +77,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        before_rename(&temp)?;
         std::fs::rename(&temp, &path)?;
         // Makes the rename itself durable; not every platform can open a
         // directory, and the data is already safe, so failure is ignored.
@@ -203,6 +215,50 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["g.yaml"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_write_failing_at_the_last_moment_leaves_the_old_file() {
+        let dir = temp_dir("late");
+        let path = dir.join("g.yaml");
+        std::fs::write(&path, "old content\n").unwrap();
+        let mut seen = None;
+        let err = write_then_rename(&path, b"new content\n", |temp| {
+            seen = Some(std::fs::read_to_string(temp)?);
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        // The new text was complete on disk, and still nothing changed.
+        assert_eq!(seen.as_deref(), Some("new content\n"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old content\n");
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["g.yaml"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_and_symlinks_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = temp_dir("perm");
+        let real = dir.join("real.yaml");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.join("link.yaml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        atomic_write(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

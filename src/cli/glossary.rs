@@ -554,9 +554,11 @@ fn import(args: ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
         {
             Some("csv") => ExchangeFormat::Csv,
             Some("tbx" | "xml") => ExchangeFormat::Tbx,
-            _ => return Err(Error::Usage(format!(
+            _ => {
+                return Err(Error::Usage(format!(
                 "{name}: cannot tell the format from the extension; pass --from csv or --from tbx"
-            ))),
+            )))
+            }
         },
     };
     let text = read_text(&args.file)?;

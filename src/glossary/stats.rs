@@ -112,7 +112,7 @@ pub fn render_human(s: &Stats) -> String {
             continue;
         }
         out.push_str(&format!(
-            "\nmissing a `{}` translation ({}):\n",
+            "\nentries without a `{}` form ({}):\n",
             l.language,
             l.missing.len()
         ));

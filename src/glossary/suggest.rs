@@ -289,6 +289,46 @@ fn overlaps_any(span: &Range<usize>, taken: &[Range<usize>]) -> bool {
         .any(|t| t.start < span.end && span.start < t.end)
 }
 
+/// A target name that lost leading words the source name has — "Minh
+/// Khoi" for "Đỗ Minh Khôi", because a sentence-initial "Do" looks like an
+/// English word — grows back over the words before it that fold to them.
+fn extend_left(text: &str, name: &Name, source: &str) -> Name {
+    let want: Vec<String> = fold_tokens(source).into_iter().map(|t| t.folded).collect();
+    let have: Vec<String> = fold_tokens(&name.text)
+        .into_iter()
+        .map(|t| t.folded)
+        .collect();
+    if have.is_empty() || have.len() >= want.len() || !want.ends_with(&have) {
+        return name.clone();
+    }
+    let missing = &want[..want.len() - have.len()];
+    let before: Vec<Range<usize>> = words(&text[..name.span.start]);
+    if before.len() < missing.len() {
+        return name.clone();
+    }
+    let lead = &before[before.len() - missing.len()..];
+    let joined_by_spaces = lead
+        .iter()
+        .map(|w| w.end)
+        .zip(
+            lead.iter()
+                .skip(1)
+                .map(|w| w.start)
+                .chain([name.span.start]),
+        )
+        .all(|(end, next)| text[end..next].chars().all(|c| c == ' '));
+    let folds: Vec<String> = lead.iter().map(|w| fold(&text[w.clone()])).collect();
+    if !joined_by_spaces || folds != missing {
+        return name.clone();
+    }
+    let span = lead[0].start..name.span.end;
+    Name {
+        text: text[span.clone()].to_string(),
+        span,
+        ..name.clone()
+    }
+}
+
 /// Share of folded tokens the two names have in common.
 fn shared_tokens(a: &str, b: &str) -> f64 {
     let ta: Vec<String> = fold_tokens(a).into_iter().map(|t| t.folded).collect();
@@ -319,7 +359,10 @@ fn guess_kind(text: &str, span: &Range<usize>, name: &str, acronym: bool) -> Kin
                     .is_none_or(|p| !p.is_alphanumeric())
         })
     };
-    if ends_with_cue(PERSON_CUES) {
+    if ends_with_cue(ORG_WORDS) {
+        // "công ty Hải Đăng", "tập đoàn Equinor"
+        Kind::Organization
+    } else if ends_with_cue(PERSON_CUES) {
         Kind::Person
     } else if ends_with_cue(PLACE_CUES) {
         Kind::Place
@@ -456,7 +499,8 @@ pub fn suggest(checker: &Checker, source: SourceText, target: SourceText) -> Sug
             }
             used_s[i] = true;
             used_t[j] = true;
-            let (s, t) = (&src_names[i], &tgt_names[j]);
+            let s = &src_names[i];
+            let t = &extend_left(&block.target.text, &tgt_names[j], &s.text);
             let key = normalize_str(&s.text);
             match found.get_mut(&key) {
                 Some(prev) => {
@@ -515,6 +559,27 @@ pub fn suggest(checker: &Checker, source: SourceText, target: SourceText) -> Sug
         }
     }
     let mut entries: Vec<Suggestion> = order.into_iter().filter_map(|k| found.remove(&k)).collect();
+    // A lone token that ends another proposal's name is its second
+    // reference ("Støre" after "Jonas Gahr Støre"), not a name of its own.
+    let last_tokens: Vec<String> = entries
+        .iter()
+        .flat_map(|s| s.entry.forms(&sl).to_vec())
+        .filter_map(|f| {
+            let toks = fold_tokens(&f);
+            (toks.len() > 1)
+                .then(|| toks.last().map(|t| t.folded.clone()))
+                .flatten()
+        })
+        .collect();
+    entries.retain(|s| {
+        let toks: Vec<String> = s
+            .entry
+            .forms(&sl)
+            .iter()
+            .flat_map(|f| fold_tokens(f).into_iter().map(|t| t.folded))
+            .collect();
+        !(toks.len() == 1 && last_tokens.contains(&toks[0]))
+    });
     unpaired.retain(|(n, _)| {
         !entries.iter().any(|e| {
             e.entry
