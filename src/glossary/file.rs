@@ -183,13 +183,6 @@ impl GlossaryFile {
         &before[before.trim_end().len()..]
     }
 
-    /// Comments on lines `lines` (1-based, inclusive range).
-    pub fn comments_in(&self, lines: Range<usize>) -> impl Iterator<Item = &Comment> {
-        self.comments
-            .iter()
-            .filter(move |c| lines.contains(&c.line))
-    }
-
     fn find_comments(&mut self, scalars: &[Range<usize>]) {
         // Scalar byte ranges are sorted by start; a '#' inside one is text.
         let inside = |offset: usize| {

@@ -35,7 +35,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::file::{EntriesLayout, GlossaryFile};
 use super::yaml::Value;
-use super::{load_str, CaseMode, Entry, Glossary, Limits};
+use super::{load_str, Entry, Glossary, Limits};
 use crate::error::{Error, Result};
 
 /// The house form of a glossary form: NFC, the normalizer's tone placement,
@@ -689,11 +689,6 @@ fn verify(file: &GlossaryFile, before: &Glossary, text: &str, sorted: bool) -> R
         ));
     }
     Ok(())
-}
-
-/// The case mode as the canonical form writes it (for tests and import).
-pub fn case_name(case: Option<CaseMode>) -> Option<&'static str> {
-    case.map(CaseMode::as_str)
 }
 
 #[cfg(test)]
