@@ -372,7 +372,11 @@ fn scan_events(text: &str) -> Result<Scan, yaml::YamlError> {
         match &event {
             Event::Scalar(value, style, _, _) => {
                 let mut e = end;
-                if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
+                    // The parser's span of a quoted scalar in block context
+                    // runs on over the spaces and comment after it.
+                    e = quoted_end(text, start, *style == ScalarStyle::DoubleQuoted).unwrap_or(end);
+                } else if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
                     // A block scalar's span runs over trailing blank
                     // lines; its content ends at its last non-blank char.
                     e = start + text[start..end].trim_end().len();
@@ -474,6 +478,29 @@ fn scan_events(text: &str) -> Result<Scan, yaml::YamlError> {
         scalar_bytes: scalars,
         entries,
     })
+}
+
+/// Byte offset just after the closing quote of the quoted scalar that
+/// starts at `start` (its opening quote).
+fn quoted_end(text: &str, start: usize, double: bool) -> Option<usize> {
+    let quote = if double { '"' } else { '\'' };
+    let mut chars = text.get(start..)?.char_indices();
+    if chars.next()?.1 != quote {
+        return None;
+    }
+    while let Some((i, c)) = chars.next() {
+        if double && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            // In single quotes, '' is an escaped quote.
+            if !double && text[start + i + 1..].starts_with('\'') {
+                chars.next();
+                continue;
+            }
+            return Some(start + i + 1);
+        }
+    }
+    None
 }
 
 /// A scalar as written, with its position.
@@ -893,6 +920,17 @@ fn read_forms(node: &Node, what: &str, problems: &mut Vec<Problem>) -> Vec<Text>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_scalars_end_at_their_closing_quote() {
+        let f = GlossaryFile::parse(
+            "g",
+            "languages: [vi]\nentries:\n  - vi: 'it''s #1'  # one\n    note: \"a \\\" # b\"  # two\n",
+        )
+        .unwrap();
+        let found: Vec<&str> = f.comments.iter().map(|c| f.comment_text(c)).collect();
+        assert_eq!(found, ["# one", "# two"]);
+    }
 
     const SAMPLE: &str = "# head\nlanguages: [vi, en]  # langs\nentries:\n\n  # ---- Section ----\n  - id: a  # CLDR A\n    vi: [Hà Nội, 'x #y']\n    # inner\n    en: \"q\"\n    note: |\n      line one\n      # not a comment\n\n  # between\n  -\n    id: b\n    en:\n      - X\n      - Y\n    forbidden:\n      en: [Z,\n        W]\n# tail\n";
 

@@ -582,6 +582,10 @@ fn conflicts(raw: &RawGlossary, source: &str, out: &mut Out) -> Vec<(usize, usiz
 /// whole words in `text`, the way the checker's forbidden matcher finds it?
 fn forbidden_hits(f: &str, sensitive: bool, text: &str) -> bool {
     let (hay, needle) = (fold_case(text), fold_case(f));
+    // A form of invisible characters only normalizes to nothing.
+    if needle.is_empty() {
+        return false;
+    }
     let mut from = 0;
     while let Some(pos) = hay[from..].find(&needle) {
         let start = from + pos;
@@ -921,6 +925,169 @@ mod tests {
     fn identical_target_forms_in_two_entries_are_fine() {
         let text = format!("{HEAD}  - kind: organization\n    vi: [Quốc hội]\n    en: [National Assembly, parliament]\n  - kind: organization\n    vi: [Verkhovna Rada]\n    en: [Verkhovna Rada, parliament]\n");
         assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+    }
+
+    /// Robustness: lint, fmt and add on pseudo-random glossary-shaped text
+    /// never panic.
+    #[test]
+    fn nothing_panics_on_arbitrary_glossaries() {
+        const PIECES: &[&str] = &[
+            "languages: [vi, en]\n",
+            "entries:\n",
+            "  - ",
+            "id: a",
+            "    vi: ",
+            "    en: ",
+            "[",
+            "]",
+            ", ",
+            "'",
+            "\"",
+            "#",
+            " # c",
+            "\n",
+            "\r\n",
+            "    forbidden:\n      en: ",
+            "kind: place",
+            "Hoà",
+            "\u{200B}",
+            "Ha\u{0300}",
+            "  ",
+            "{",
+            "}",
+            ":",
+            "- ",
+            "|\n  x\n",
+            "&a ",
+            "*a",
+            "\u{FEFF}",
+            "    note: ",
+            "fuzzy: no",
+            "case: sensitive",
+            "Việt Nam",
+            "Viet Nam",
+            "fr: x",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..600 {
+            let n = (next() % 40) as usize;
+            let mut text = String::from("languages: [vi, en]\nentries:\n");
+            for _ in 0..n {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let _ = lint_text("g.yaml", &text, &LintOptions::default());
+            if let Ok(file) = GlossaryFile::parse("g.yaml", &text) {
+                if let Ok(f) = crate::glossary::fmt::format(&file, Default::default()) {
+                    let again = GlossaryFile::parse("g.yaml", &f.text).unwrap();
+                    let twice = crate::glossary::fmt::format(&again, Default::default()).unwrap();
+                    assert!(twice.is_unchanged(), "{text:?}\n{}", f.text);
+                }
+                let e = crate::glossary::edit::new_entry(
+                    Some("zz".into()),
+                    Kind::Term,
+                    vec![("vi".into(), vec!["zz".into()])],
+                    Vec::new(),
+                    None,
+                    None,
+                    true,
+                );
+                let _ = crate::glossary::edit::add(&file, &e, &LintOptions::default());
+            }
+        }
+    }
+
+    /// fmt on random but loadable glossaries — keys in any order, scalar or
+    /// list forms, comments and blank lines anywhere — keeps every comment
+    /// (or refuses) and is idempotent.
+    #[test]
+    fn fmt_keeps_comments_of_random_glossaries() {
+        const VALUES: &[&str] = &[
+            "Hoà Bình",
+            "'a, b'",
+            "\"x #y\"",
+            "No",
+            "'2024'",
+            "Việt  Nam",
+            "\"q\\\"t\"",
+            "C++",
+            "Ha\u{0300} Nội",
+            "'it''s'",
+            "US$",
+            "[a, b]",
+            "[Hà Nội,   thủ đô]",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut formatted = 0;
+        for round in 0..300 {
+            let mut text = String::from("# head\nlanguages: [vi, en]\nentries:\n");
+            for i in 0..1 + next(5) {
+                let mut keys = vec![
+                    format!("id: e{round}x{i}"),
+                    format!("vi: {}", VALUES[next(VALUES.len())]),
+                    format!("en: {}", VALUES[next(VALUES.len())]),
+                    "kind: place".to_string(),
+                ];
+                if next(3) == 0 {
+                    keys.push(format!("note: {}", VALUES[next(VALUES.len())]));
+                }
+                if next(3) == 0 {
+                    keys.push(format!(
+                        "forbidden:\n      en: {}",
+                        VALUES[next(VALUES.len())]
+                    ));
+                }
+                for k in (1..keys.len()).rev() {
+                    keys.swap(k, next(k + 1));
+                }
+                for (j, key) in keys.iter().enumerate() {
+                    let lead = if j == 0 { "  - " } else { "    " };
+                    if j > 0 && next(4) == 0 {
+                        text.push_str(["    # inside\n", "\n", "  # odd indent\n"][next(3)]);
+                    }
+                    text.push_str(lead);
+                    text.push_str(key);
+                    if next(4) == 0 {
+                        text.push_str("  # trailing");
+                    }
+                    text.push('\n');
+                }
+                if next(3) == 0 {
+                    text.push_str("\n  # between\n");
+                }
+            }
+            let Ok(file) = GlossaryFile::parse("g.yaml", &text) else {
+                continue;
+            };
+            if load_str(&text, "g.yaml", &Limits::default()).is_err() {
+                continue;
+            }
+            let f = crate::glossary::fmt::format(&file, Default::default())
+                .unwrap_or_else(|e| panic!("{e}\n{text}"));
+            formatted += 1;
+            let again = GlossaryFile::parse("g.yaml", &f.text).unwrap();
+            let count = |g: &GlossaryFile| g.comments.len();
+            assert_eq!(count(&again), count(&file), "{text}\n---\n{}", f.text);
+            let twice = crate::glossary::fmt::format(&again, Default::default()).unwrap();
+            assert!(
+                twice.is_unchanged(),
+                "{text}\n---\n{}\n---\n{}",
+                f.text,
+                twice.text
+            );
+        }
+        assert!(formatted > 150, "only {formatted} loadable samples");
     }
 
     #[test]
