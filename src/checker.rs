@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::align::{align, ParagraphFeatures};
+use std::ops::Range;
+
+use crate::align::{align, Block, ParagraphFeatures};
 use crate::checks::{all_checks, segment, BlockView, Check, PairContext, PairSummary};
 use crate::document::Document;
 use crate::finding::{Finding, Rule, RuleConfig};
@@ -17,6 +19,35 @@ pub struct PairReport {
     pub source: SourceText,
     pub target: SourceText,
     pub findings: Vec<Finding>,
+    /// The paragraph alignment, in order; reports that show both texts side
+    /// by side (HTML) use it. Empty for a file without a counterpart.
+    pub blocks: Vec<AlignedBlock>,
+}
+
+impl PairReport {
+    /// A pair whose findings were not produced by the checker (an unpaired
+    /// file): no alignment.
+    pub fn without_alignment(
+        source: SourceText,
+        target: SourceText,
+        findings: Vec<Finding>,
+    ) -> PairReport {
+        PairReport {
+            source,
+            target,
+            findings,
+            blocks: Vec::new(),
+        }
+    }
+}
+
+/// One aligned block: the paragraph indices on each side and the original
+/// byte span they cover (None for an empty side).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlignedBlock {
+    pub block: Block,
+    pub source: Option<Range<usize>>,
+    pub target: Option<Range<usize>>,
 }
 
 /// Per-check summaries of one pair, in check order.
@@ -76,11 +107,21 @@ impl Checker {
     ) -> (PairReport, PairSummaries) {
         let source = Document::new(source, self.index.source_lang());
         let target = Document::new(target, self.index.target_lang());
-        let (findings, summaries) = self.check_documents(&source, &target);
+        let blocks = self.blocks(&source, &target);
+        let (findings, summaries) = self.check_blocks(&source, &target, &blocks);
+        let blocks = blocks
+            .into_iter()
+            .map(|view| AlignedBlock {
+                source: source.span_of(view.block.source.clone()),
+                target: target.span_of(view.block.target.clone()),
+                block: view.block,
+            })
+            .collect();
         let report = PairReport {
             source: source.file,
             target: target.file,
             findings,
+            blocks,
         };
         (report, summaries)
     }
@@ -113,10 +154,19 @@ impl Checker {
         target: &Document,
     ) -> (Vec<Finding>, PairSummaries) {
         let blocks = self.blocks(source, target);
+        self.check_blocks(source, target, &blocks)
+    }
+
+    fn check_blocks(
+        &self,
+        source: &Document,
+        target: &Document,
+        blocks: &[BlockView],
+    ) -> (Vec<Finding>, PairSummaries) {
         let ctx = PairContext {
             source,
             target,
-            blocks: &blocks,
+            blocks,
             glossary: &self.index,
         };
         let mut findings = Vec::new();
@@ -133,6 +183,13 @@ impl Checker {
     /// checks see them; for tools that mine a pair (`glossary suggest`).
     pub fn aligned_blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
         self.blocks(source, target)
+    }
+
+    /// Applies the configured severities (dropping rules that are off) and
+    /// sorts into report order; for findings raised outside the checks
+    /// (e.g. unpaired files in a batch).
+    pub fn configure(&self, findings: &mut Vec<Finding>) {
+        self.finalize(findings);
     }
 
     /// Applies the configured severities (dropping rules that are off) and

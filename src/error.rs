@@ -23,6 +23,22 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Glossary { path: PathBuf, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    ConfigAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Baseline { path: PathBuf, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    BaselineAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("cannot write output: {0}")]

@@ -159,8 +159,15 @@ impl RuleConfig {
         let matches_any = known.iter().any(|r| pattern_matches(rule, r.id));
         if !matches_any {
             let ids: Vec<&str> = known.iter().map(|r| r.id).collect();
+            let closest = ids
+                .iter()
+                .map(|id| (strsim::jaro_winkler(id, rule), *id))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.85)
+                .map(|(_, id)| format!(" (did you mean `{id}`?)"))
+                .unwrap_or_default();
             return Err(format!(
-                "`--rule {spec}`: unknown rule `{rule}`; known rules: {}",
+                "`--rule {spec}`: unknown rule `{rule}`{closest}; known rules: {}",
                 ids.join(", ")
             ));
         }
@@ -226,7 +233,11 @@ mod tests {
         assert!(config
             .set("term.mising=off", &RULES)
             .unwrap_err()
-            .contains("unknown rule `term.mising`"));
+            .contains("unknown rule `term.mising` (did you mean `term.missing`?)"));
+        assert!(!config
+            .set("zzz=off", &RULES)
+            .unwrap_err()
+            .contains("did you mean"));
         assert!(config
             .set("term.missing=loud", &RULES)
             .unwrap_err()

@@ -5,25 +5,29 @@
 //! Data flow: [`input`] decodes files → [`normalize`] builds normalized text
 //! with an offset map → [`segment`] splits paragraphs and [`align`] pairs
 //! them → [`checks`] run per aligned block → [`finding`]s → one emitter per
-//! format in [`report`].
+//! format in [`report`]. Language knowledge lives in [`lang`] (orthography,
+//! inflection), [`numbers`] (one module per language) and [`names`].
 
+pub mod align;
+pub mod baseline;
+pub mod batch;
+pub mod checker;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod document;
 pub mod error;
+pub mod finding;
 pub mod fsutil;
 pub mod glossary;
 pub mod input;
 pub mod lang;
 pub mod names;
 pub mod normalize;
-
-pub use error::{Error, Result};
-pub mod align;
-pub mod checker;
-pub mod checks;
-pub mod document;
-pub mod finding;
+pub mod numbers;
+pub mod report;
 pub mod segment;
 
 pub use checker::{Checker, PairReport};
+pub use error::{Error, Result};
 pub use glossary::Glossary;
-pub mod cli;
-pub mod report;

@@ -12,7 +12,9 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let env = Environment {
         stdout_is_terminal: stdout.is_terminal(),
+        stderr_is_terminal: std::io::stderr().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ci: std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0"),
     };
     match run(cli, env, &mut stdout.lock()) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

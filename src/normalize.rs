@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::lang::vi;
 
@@ -123,6 +123,9 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
     let mut iter = slice.char_indices().peekable();
     let mut pending_space: Option<(usize, usize)> = None;
     let mut cluster = String::new();
+    // Most text arrives in NFC; the quick check lets it skip per-character
+    // composition entirely.
+    let already_nfc = is_nfc_quick(slice.chars()) == IsNormalized::Yes;
     while let Some((i, c)) = iter.next() {
         let start = base + i;
         if c.is_whitespace() {
@@ -144,10 +147,11 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
         // A starter and the combining marks that follow it form one cluster,
         // normalized together so that NFD input composes.
         let mut end = start + c.len_utf8();
-        let needs_nfc = !c.is_ascii()
-            || iter
-                .peek()
-                .is_some_and(|&(_, n)| canonical_combining_class(n) != 0);
+        let needs_nfc = !already_nfc
+            && (!c.is_ascii()
+                || iter
+                    .peek()
+                    .is_some_and(|&(_, n)| canonical_combining_class(n) != 0));
         if !needs_nfc {
             chars.push((fold_punctuation(c), start, end));
             continue;

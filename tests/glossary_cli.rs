@@ -155,8 +155,8 @@ fn suggest_snapshot_and_write() {
     let out = run(&[
         "glossary",
         "suggest",
-        "tests/fixtures/glossaries/suggest.vi.txt",
-        "tests/fixtures/glossaries/suggest.en.txt",
+        "tests/fixtures/glossaries/suggest-source.txt",
+        "tests/fixtures/glossaries/suggest-translation.txt",
     ]);
     assert_eq!(out.status.code(), Some(0));
     settings().bind(|| insta::assert_snapshot!("glossary-suggest", text(&out.stdout)));
@@ -166,8 +166,8 @@ fn suggest_snapshot_and_write() {
     let glossary = dir.join("g.yaml");
     std::fs::write(&glossary, "languages: [vi, en]\nentries:\n  - id: equinor\n    kind: organization\n    vi: [Equinor]\n    en: [Equinor ASA]\n").unwrap();
     let cwd = std::env::current_dir().unwrap();
-    let src = cwd.join("tests/fixtures/glossaries/suggest.vi.txt");
-    let tgt = cwd.join("tests/fixtures/glossaries/suggest.en.txt");
+    let src = cwd.join("tests/fixtures/glossaries/suggest-source.txt");
+    let tgt = cwd.join("tests/fixtures/glossaries/suggest-translation.txt");
     let (src, tgt) = (src.to_str().unwrap(), tgt.to_str().unwrap());
     let before = std::fs::read_to_string(&glossary).unwrap();
     let dry = run_in(

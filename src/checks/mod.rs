@@ -2,6 +2,7 @@
 //! [`PairContext`]: both documents, the aligned blocks with their normalized
 //! text and glossary matches, and the glossary index.
 
+pub mod numbers;
 pub mod segment;
 pub mod term_forbidden;
 pub mod term_missing;
@@ -106,6 +107,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(segment::SegmentCheck),
         Box::new(term_missing::TermMissing),
         Box::new(term_forbidden::TermForbidden),
+        Box::new(numbers::NumberCheck),
     ]
 }
 

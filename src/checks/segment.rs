@@ -24,6 +24,14 @@ pub const UNTRANSLATED: Rule = Rule {
     summary: "Target text is still in the source language, or identical to the source.",
 };
 
+/// Raised by batch checking, not by [`SegmentCheck`]: a file in the source
+/// or target directory that has no counterpart on the other side.
+pub const UNPAIRED: Rule = Rule {
+    id: "segment.unpaired",
+    default_severity: Severity::Warning,
+    summary: "A file of a batch has no counterpart on the other side (a source with no translation, or a translation with no source).",
+};
+
 /// Sentences shorter than this are names, titles or quotes, not prose.
 const MIN_UNTRANSLATED_WORDS: usize = 4;
 /// Share of source-language words above which a sentence is in that language.
@@ -112,7 +120,7 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 impl Check for SegmentCheck {
     fn rules(&self) -> &'static [Rule] {
-        &[MISSING, EXTRA, UNTRANSLATED]
+        &[MISSING, EXTRA, UNTRANSLATED, UNPAIRED]
     }
 
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {

@@ -1,25 +1,40 @@
-//! `transcheck check SOURCE TARGET`: check one pair and print the report.
+//! `transcheck check SOURCE TARGET`: check one pair of files, or every pair
+//! of two directories, and write the report.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 
-use super::{write_output, Environment, Outcome};
-use crate::checker::Checker;
+use super::{write_file_atomically, write_output, Environment, Outcome};
+use crate::baseline::Baseline;
+use crate::batch::{changed_since, plan, Pairing, Planned, Side};
+use crate::checker::{Checker, PairReport, PairSummaries};
+use crate::checks::segment::UNPAIRED;
+use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::finding::{RuleConfig, Severity};
+use crate::finding::{Finding, RuleConfig};
 use crate::glossary::{Glossary, Limits};
 use crate::input::SourceText;
 use crate::report::{render, Format, RenderOptions, Report};
 
+pub use crate::report::FailOn;
+
+/// More pairs than this show a progress bar (on a terminal, outside CI).
+const PROGRESS_MIN_PAIRS: usize = 8;
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The source article (e.g. article.vi.txt).
-    pub source: PathBuf,
-    /// Its translation (e.g. article.en.txt).
-    pub target: PathBuf,
-    /// Glossary file; repeat to merge several. Default: the embedded vi-en glossary.
+    /// The source article (e.g. article.vi.txt), or a directory of source articles.
+    /// Default: `source` in transcheck.yaml.
+    pub source: Option<PathBuf>,
+    /// Its translation (e.g. article.en.txt), or the directory of translations
+    /// (may be the same directory). Default: `target` in transcheck.yaml.
+    pub target: Option<PathBuf>,
+    /// Glossary file; repeat to merge several; `default` is the embedded vi-en
+    /// glossary. Default: `glossaries` in transcheck.yaml, else the embedded one.
     #[arg(short = 'g', long = "glossary", value_name = "GLOSSARY")]
     pub glossaries: Vec<PathBuf>,
     /// Source language code. Default: from the file name (x.vi.txt, vi/x.txt), else vi.
@@ -28,24 +43,45 @@ pub struct CheckArgs {
     /// Target language code. Default: from the file name, else en.
     #[arg(long, value_name = "LANG")]
     pub to: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Exit with 1 when a finding is at or above this level.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Report format. Default: `format` in transcheck.yaml, else human.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Exit with 1 when a finding is at or above this level. Default: error.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Set a rule's level: RULE=error|warning|info|off (RULE may be `family.*`). Repeatable.
     #[arg(long = "rule", value_name = "RULE=LEVEL")]
     pub rules: Vec<String>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Never,
+    /// Configuration file. Default: transcheck.yaml in the current directory or a parent.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore transcheck.yaml files.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Leave out files matching this glob (relative to the source or target
+    /// directory). Repeatable; adds to `exclude` in transcheck.yaml.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Check only pairs whose source or target changed since this git revision
+    /// (committed, staged, unstaged or untracked).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Pairs checked in parallel. Default: one per core.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report only findings not recorded in this baseline file, and, as info,
+    /// recorded findings that no longer occur.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,52 +91,308 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Settings after the configuration file and the command line are merged.
+struct Settings {
+    source: PathBuf,
+    target: PathBuf,
+    glossaries: Vec<Option<PathBuf>>,
+    format: Format,
+    fail_on: FailOn,
+    rules: Vec<String>,
+    output: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    jobs: Option<usize>,
+}
+
 pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
-    let glossary = if args.glossaries.is_empty() {
-        Glossary::default_vi_en()?
-    } else {
-        Glossary::load_files(&args.glossaries, &Limits::default())?
-    };
+    let started = Instant::now();
+    let config = load_config(&args)?.unwrap_or_default();
+    let settings = merge(&args, &config)?;
+    let glossary = load_glossaries(&settings.glossaries)?;
+    let batch = settings.source.is_dir() && settings.target.is_dir();
     let from = args
         .from
         .clone()
-        .or_else(|| language_from_path(&args.source, &glossary.languages))
+        .or_else(|| config.from.clone())
+        .or_else(|| language_from_path(&settings.source, &glossary.languages))
         .unwrap_or_else(|| "vi".to_string());
     let to = args
         .to
         .clone()
-        .or_else(|| language_from_path(&args.target, &glossary.languages))
+        .or_else(|| config.to.clone())
+        .or_else(|| language_from_path(&settings.target, &glossary.languages))
         .unwrap_or_else(|| "en".to_string());
     if from == to {
         return Err(Error::Usage(format!(
             "source and target are both `{from}`; pass --from and --to"
         )));
     }
-    let mut config = RuleConfig::default();
+    let mut rule_config = RuleConfig::default();
     let rules = crate::checks::all_rules();
-    for spec in &args.rules {
-        config.set(spec, &rules).map_err(Error::Usage)?;
+    for spec in &settings.rules {
+        rule_config.set(spec, &rules).map_err(Error::Usage)?;
     }
-    let checker = Checker::new(glossary, &from, &to, config);
-    let source = SourceText::read(&args.source)?;
-    let target = SourceText::read(&args.target)?;
-    let report = Report {
-        pairs: vec![checker.check(source, target)],
+    let checker = Checker::new(glossary, &from, &to, rule_config);
+    let items = if batch {
+        let mut pairing = Pairing::new(&from, &to);
+        pairing.patterns = config.pairs.clone();
+        let mut exclude = config.exclude.clone();
+        exclude.extend(args.exclude.iter().cloned());
+        plan(
+            &settings.source,
+            &settings.target,
+            &pairing.exclude(&exclude)?,
+        )?
+    } else {
+        vec![Planned::Pair {
+            source: settings.source.clone(),
+            target: settings.target.clone(),
+        }]
     };
+    let items = match &args.changed_since {
+        Some(rev) => only_changed(items, rev)?,
+        None => items,
+    };
+    // A progress bar only for a person watching: stderr on a terminal, not
+    // in CI, and the report not piped somewhere (with --output it is not
+    // on stdout at all).
+    let show_progress = env.stderr_is_terminal
+        && !env.ci
+        && (env.stdout_is_terminal || settings.output.is_some())
+        && items.len() > PROGRESS_MIN_PAIRS;
+    let mut report = check_all(&checker, &items, settings.jobs, show_progress)?;
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&report, &directory_of(path));
+        write_file_atomically(path, baseline.to_yaml().as_bytes())?;
+    }
+    if let Some(path) = &settings.baseline {
+        Baseline::load(path)?.apply(&mut report, &directory_of(path));
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+        ColorChoice::Auto => settings.output.is_none() && env.stdout_is_terminal && !env.no_color,
     };
-    let text = render(&report, args.format, RenderOptions { color });
-    let outcome = match args.fail_on {
-        FailOn::Never => Outcome::Clean,
-        FailOn::Error if report.has_at_least(Severity::Error) => Outcome::Findings,
-        FailOn::Warning if report.has_at_least(Severity::Warning) => Outcome::Findings,
-        _ => Outcome::Clean,
+    let options = RenderOptions {
+        color,
+        elapsed: Some(started.elapsed()),
+        fail_on: settings.fail_on,
     };
-    write_output(out, text.as_bytes())?;
+    let text = render(&report, settings.format, options);
+    let outcome = if report
+        .pairs
+        .iter()
+        .flat_map(|p| &p.findings)
+        .any(|f| settings.fail_on.fails(f))
+    {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    };
+    match &settings.output {
+        Some(path) => write_file_atomically(path, text.as_bytes())?,
+        None => write_output(out, text.as_bytes())?,
+    }
     Ok(outcome)
+}
+
+fn load_config(args: &CheckArgs) -> Result<Option<Config>> {
+    if args.no_config {
+        return Ok(None);
+    }
+    if let Some(path) = &args.config {
+        return Config::load(path).map(Some);
+    }
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::Usage(format!("cannot find the current directory: {e}")))?;
+    Config::discover(&cwd)
+        .map(|path| Config::load(&path))
+        .transpose()
+}
+
+/// The command line wins over the configuration file.
+fn merge(args: &CheckArgs, config: &Config) -> Result<Settings> {
+    let missing = || {
+        Error::Usage(
+            "give SOURCE and TARGET (files or directories), or set `source` and `target` in transcheck.yaml"
+                .to_string(),
+        )
+    };
+    let source = args
+        .source
+        .clone()
+        .or_else(|| config.source.clone())
+        .ok_or_else(missing)?;
+    let target = args
+        .target
+        .clone()
+        .or_else(|| config.target.clone())
+        .ok_or_else(missing)?;
+    let glossaries = if args.glossaries.is_empty() {
+        config.glossaries.clone()
+    } else {
+        args.glossaries
+            .iter()
+            .map(|g| (g != Path::new("default")).then(|| g.clone()))
+            .collect()
+    };
+    // A rule level from the command line replaces every level the file sets
+    // for the rules it names, even more specific ones (`--rule segment.*=off`
+    // beats `segment.extra: info` in the file).
+    let named = |spec: &str| {
+        spec.split_once('=')
+            .map_or(spec, |(r, _)| r)
+            .trim()
+            .to_string()
+    };
+    let mut rules: Vec<String> = config
+        .rules
+        .iter()
+        .map(|(s, _)| s.clone())
+        .filter(|spec| {
+            !args
+                .rules
+                .iter()
+                .any(|cli| covers(&named(cli), &named(spec)))
+        })
+        .collect();
+    rules.extend(args.rules.iter().cloned());
+    Ok(Settings {
+        source,
+        target,
+        glossaries,
+        format: args.format.or(config.format).unwrap_or(Format::Human),
+        fail_on: args.fail_on.or(config.fail_on).unwrap_or_default(),
+        rules,
+        output: args.output.clone().or_else(|| config.output.clone()),
+        baseline: args.baseline.clone().or_else(|| config.baseline.clone()),
+        jobs: args.jobs.map(usize::from).or(config.jobs),
+    })
+}
+
+/// True when rule pattern `wide` addresses every rule `narrow` does:
+/// `*` covers all, `term.*` covers `term.missing` and `term.*`.
+fn covers(wide: &str, narrow: &str) -> bool {
+    wide == "*"
+        || wide == narrow
+        || wide
+            .strip_suffix(".*")
+            .is_some_and(|family| narrow.split('.').next() == Some(family) && narrow != "*")
+}
+
+/// Glossaries in order (`None` is the embedded default); none at all means
+/// the embedded default.
+fn load_glossaries(list: &[Option<PathBuf>]) -> Result<Glossary> {
+    if list.is_empty() {
+        return Glossary::default_vi_en();
+    }
+    let mut merged = Glossary::default();
+    for item in list {
+        let glossary = match item {
+            None => Glossary::default_vi_en()?,
+            Some(path) => Glossary::load_files(std::slice::from_ref(path), &Limits::default())?,
+        };
+        merged.merge(glossary)?;
+    }
+    Ok(merged)
+}
+
+fn only_changed(items: Vec<Planned>, rev: &str) -> Result<Vec<Planned>> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::Usage(format!("cannot find the current directory: {e}")))?;
+    let changed = changed_since(rev, &cwd)?;
+    Ok(items
+        .into_iter()
+        .filter(|item| {
+            item.paths()
+                .iter()
+                .any(|p| p.canonicalize().is_ok_and(|c| changed.contains(&c)))
+        })
+        .collect())
+}
+
+/// Reads and checks every pair in parallel; the report keeps the order of
+/// `items`, so the output does not depend on the number of threads.
+fn check_all(
+    checker: &Checker,
+    items: &[Planned],
+    jobs: Option<usize>,
+    show_progress: bool,
+) -> Result<Report> {
+    let progress = if show_progress {
+        let bar = indicatif::ProgressBar::new(items.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pairs {elapsed}")
+                .expect("a valid progress template"),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let one = |item: &Planned| -> Result<(PairReport, PairSummaries)> {
+        let checked = match item {
+            Planned::Pair { source, target } => {
+                let source = SourceText::read(source)?;
+                let target = SourceText::read(target)?;
+                checker.check_pair(source, target)
+            }
+            Planned::Unpaired {
+                side,
+                path,
+                duplicate_of,
+            } => (
+                unpaired(checker, *side, path, duplicate_of.as_deref()),
+                PairSummaries::default(),
+            ),
+        };
+        progress.inc(1);
+        Ok(checked)
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        pool = pool.num_threads(n);
+    }
+    let pool = pool
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+    let checked: Result<Vec<(PairReport, PairSummaries)>> =
+        pool.install(|| items.par_iter().map(one).collect());
+    progress.finish_and_clear();
+    let (mut pairs, summaries): (Vec<PairReport>, Vec<PairSummaries>) =
+        checked?.into_iter().unzip();
+    checker.finish_batch(&mut pairs, summaries);
+    Ok(Report { pairs })
+}
+
+fn unpaired(checker: &Checker, side: Side, path: &Path, duplicate_of: Option<&Path>) -> PairReport {
+    let shown = path.display().to_string();
+    let message = match (side, duplicate_of) {
+        (Side::Source, None) => "source file has no translation".to_string(),
+        (Side::Target, None) => "translation has no source file".to_string(),
+        (_, Some(first)) => format!(
+            "pairs with the same counterpart as {}; only one file can",
+            first.display()
+        ),
+    };
+    let mut findings = vec![Finding::new(&UNPAIRED, message)];
+    checker.configure(&mut findings);
+    let (source, target) = match side {
+        Side::Source => (shown, String::new()),
+        Side::Target => (String::new(), shown),
+    };
+    PairReport::without_alignment(
+        SourceText::new(source, String::new()),
+        SourceText::new(target, String::new()),
+        findings,
+    )
+}
+
+/// The directory a file is in, `.` for a bare file name.
+fn directory_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// A language code from a file name: `x.vi.txt` → vi, `vi/x.txt` → vi. Only
@@ -108,6 +400,15 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
 /// taken for a language.
 pub fn language_from_path(path: &Path, known: &[String]) -> Option<String> {
     let is_known = |s: &str| known.iter().any(|k| k == s) || s == "vi" || s == "en";
+    if path.is_dir() {
+        return path
+            .canonicalize()
+            .ok()?
+            .file_name()?
+            .to_str()
+            .filter(|d| is_known(d))
+            .map(str::to_string);
+    }
     let stem = path.file_stem()?.to_str()?;
     if let Some((_, code)) = stem.rsplit_once('.') {
         if is_known(code) {
@@ -124,6 +425,16 @@ pub fn language_from_path(path: &Path, known: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn command_line_rules_cover_file_rules() {
+        assert!(covers("*", "term.missing"));
+        assert!(covers("term.*", "term.missing"));
+        assert!(covers("term.*", "term.*"));
+        assert!(!covers("term.*", "*"));
+        assert!(!covers("term.missing", "term.*"));
+        assert!(!covers("segment.*", "term.missing"));
+    }
 
     #[test]
     fn languages_from_paths() {

@@ -13,7 +13,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{write_output, Outcome};
 use crate::error::{Error, Result};
-use crate::fsutil::{atomic_write, FileLock};
+use crate::fsutil::FileLock;
 use crate::glossary::edit::{add as add_entry, new_entry, Added};
 use crate::glossary::exchange;
 use crate::glossary::file::GlossaryFile;
@@ -268,10 +268,7 @@ pub(crate) fn parse_layout(path: &Path, text: &str) -> Result<GlossaryFile> {
 }
 
 pub(crate) fn write_file(path: &Path, text: &str) -> Result<()> {
-    atomic_write(path, text.as_bytes()).map_err(|source| Error::WriteFile {
-        path: path.to_path_buf(),
-        source,
-    })
+    super::write_file_atomically(path, text.as_bytes())
 }
 
 pub(crate) fn lock(path: &Path) -> Result<FileLock> {

@@ -4,9 +4,11 @@
 //! per command.
 
 mod check;
+mod generate;
 mod glossary;
 
 use std::io::Write;
+use std::path::Path;
 
 use clap::{Parser, Subcommand};
 
@@ -27,8 +29,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a source article against its translation.
-    Check(CheckArgs),
+    /// Check a source article against its translation, or every pair of two directories.
+    Check(Box<CheckArgs>),
+    /// Print a shell completion script (e.g. `transcheck completions bash > /etc/bash_completion.d/transcheck`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `transcheck man > transcheck.1`, or a
+    /// subcommand's (`transcheck man check > transcheck-check.1`).
+    Man {
+        /// A subcommand, e.g. `check`.
+        subcommand: Option<String>,
+    },
     /// Maintain glossary files: lint, fmt, add, suggest, stats, export, import.
     Glossary(glossary::GlossaryArgs),
 }
@@ -55,13 +68,19 @@ impl Outcome {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Environment {
     pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
     /// NO_COLOR is set to a non-empty value.
     pub no_color: bool,
+    /// CI is set to a non-empty value other than `false` or `0`: no
+    /// progress bar in build logs.
+    pub ci: bool,
 }
 
 pub fn run(cli: Cli, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
-        Command::Check(args) => check::run(args, env, out),
+        Command::Check(args) => check::run(*args, env, out),
+        Command::Completions { shell } => generate::completions(shell, out),
+        Command::Man { subcommand } => generate::man(subcommand.as_deref(), out),
         Command::Glossary(args) => glossary::run(args, out),
     }
 }
@@ -73,4 +92,14 @@ pub(crate) fn write_output(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write(e)),
         _ => Ok(()),
     }
+}
+
+/// Writes a file so that readers see the old content or the new, never a
+/// part: a temporary file beside it, flushed to disk, renamed over it. On
+/// failure the old file is left as it was and the temporary file removed.
+pub(crate) fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    crate::fsutil::atomic_write(path, bytes).map_err(|source| Error::WriteFile {
+        path: path.to_path_buf(),
+        source,
+    })
 }

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{CaseMode, Entry, Glossary};
 use crate::lang;
@@ -59,7 +59,10 @@ impl FormSet {
     fn new(patterns: Vec<Pattern>) -> FormSet {
         let folded: Vec<String> = patterns.iter().map(|p| fold_case(&p.form)).collect();
         let automaton = (!patterns.is_empty()).then(|| {
+            // A contiguous NFA builds in a fraction of a DFA's time and
+            // searches almost as fast on article-sized texts.
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::Standard)
                 .build(&folded)
                 .expect("glossary patterns are plain strings")

@@ -4,7 +4,8 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{plural, RenderOptions, Report};
+use super::{pair_path, plural, RenderOptions, Report};
+use crate::checker::PairReport;
 use crate::finding::{Finding, Location, Severity};
 use crate::input::SourceText;
 
@@ -17,12 +18,11 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     let mut out = String::new();
     for pair in &report.pairs {
         for finding in &pair.findings {
-            out.push_str(&renderer.render(&[diagnostic(finding, &pair.source, &pair.target)]));
+            out.push_str(&renderer.render(&[diagnostic(finding, pair)]));
             out.push_str("\n\n");
         }
     }
-    out.push_str(&summary_line(report));
-    out.push('\n');
+    out.push_str(&summary(report, options));
     out
 }
 
@@ -34,11 +34,8 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn diagnostic<'a>(
-    finding: &'a Finding,
-    source: &'a SourceText,
-    target: &'a SourceText,
-) -> Group<'a> {
+fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
+    let (source, target) = (&pair.source, &pair.target);
     let title = level(finding.severity)
         .primary_title(&finding.message)
         .id(finding.rule);
@@ -68,7 +65,7 @@ fn diagnostic<'a>(
         }
     }
     if finding.source.is_none() && finding.target.is_none() {
-        elements.push(Origin::path(&target.path).into());
+        elements.push(Origin::path(pair_path(pair)).into());
     }
     if let Some(suggestion) = &finding.suggestion {
         elements.push(
@@ -104,16 +101,34 @@ fn snippet<'a>(
         .annotation(kind.span(start..end.max(start)).label(label))
 }
 
-fn summary_line(report: &Report) -> String {
+/// The summary: pairs, time taken and findings per severity on one line,
+/// then one line per rule with its counts.
+fn summary(report: &Report, options: RenderOptions) -> String {
     let summary = report.summary();
     let pairs = plural(summary.pairs, "pair");
+    let time = options
+        .elapsed
+        .map(|d| format!(" in {:.2}s", d.as_secs_f64()))
+        .unwrap_or_default();
     if summary.errors + summary.warnings + summary.infos == 0 {
-        return format!("summary: {pairs} checked, no findings");
+        return format!("summary: {pairs} checked{time}, no findings\n");
     }
-    format!(
-        "summary: {pairs} checked: {}, {}, {}",
+    let mut out = format!(
+        "summary: {pairs} checked{time}: {}, {}, {}\n",
         plural(summary.errors, "error"),
         plural(summary.warnings, "warning"),
         plural(summary.infos, "info")
-    )
+    );
+    let by_rule = report.counts_by_rule();
+    let width = by_rule.keys().map(|r| r.len()).max().unwrap_or(0);
+    for (rule, counts) in by_rule {
+        let counts: Vec<String> = counts
+            .iter()
+            .zip(["error", "warning", "info"])
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, word)| plural(*n, word))
+            .collect();
+        out.push_str(&format!("  {rule:<width$}  {}\n", counts.join(", ")));
+    }
+    out
 }

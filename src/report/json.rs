@@ -22,7 +22,7 @@ struct JsonPair<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(crate) struct JsonFinding<'a> {
     rule: &'a str,
     severity: &'a str,
     message: &'a str,

@@ -1,11 +1,20 @@
 //! Reports: the findings of every checked pair, and one emitter per output
 //! format. Emitters return text; the binary decides where it goes.
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
 
 use crate::checker::PairReport;
-use crate::finding::Severity;
+use crate::finding::{Finding, Rule, Severity};
 
 /// Everything one run found.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +46,15 @@ impl Report {
         summary
     }
 
+    /// Findings per rule id: `[errors, warnings, infos]`, by rule id.
+    pub fn counts_by_rule(&self) -> BTreeMap<&'static str, [usize; 3]> {
+        let mut counts: BTreeMap<&'static str, [usize; 3]> = BTreeMap::new();
+        for finding in self.pairs.iter().flat_map(|p| &p.findings) {
+            counts.entry(finding.rule).or_default()[severity_index(finding.severity)] += 1;
+        }
+        counts
+    }
+
     /// True when some finding is at or above `level`.
     pub fn has_at_least(&self, level: Severity) -> bool {
         self.pairs
@@ -46,24 +64,105 @@ impl Report {
     }
 }
 
+/// `[errors, warnings, infos]` index of a severity.
+pub(crate) fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// rustc-style diagnostics for people.
     Human,
     /// One JSON document (schema in docs/json.md).
     Json,
+    /// One JSON object per finding and line, for streaming large batches.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed files.
+    Github,
+    /// JUnit XML, one test case per pair, for GitLab and Jenkins.
+    Junit,
+    /// A summary table and the findings of each pair, for pull-request comments.
+    Markdown,
+    /// A self-contained page with each pair side by side and the findings highlighted.
+    Html,
+}
+
+/// When a run fails: findings at or above a level, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails, or None for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+
+    pub fn fails(self, finding: &Finding) -> bool {
+        self.threshold().is_some_and(|t| finding.severity >= t)
+    }
 }
 
 /// Options that affect how a report looks, not what it says.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
     pub color: bool,
+    /// How long the check took, shown in the human summary; None leaves it
+    /// out (snapshot tests).
+    pub elapsed: Option<Duration>,
+    /// Which findings make a pair fail (JUnit test cases).
+    pub fail_on: FailOn,
 }
 
 pub fn render(report: &Report, format: Format, options: RenderOptions) -> String {
     match format {
         Format::Human => human::render(report, options),
         Format::Json => json::render(report),
+        Format::Jsonl => jsonl::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Junit => junit::render(report, options),
+        Format::Markdown => markdown::render(report),
+        Format::Html => html::render(report),
+    }
+}
+
+/// Every rule a report may contain: the checks' rules and the baseline's.
+pub fn all_rules() -> Vec<Rule> {
+    let mut rules = crate::checks::all_rules();
+    rules.push(crate::baseline::FIXED);
+    rules
+}
+
+/// The suggestion, unless the message already quotes it ("…; use “Hanoi”"):
+/// one-line formats append it only when it adds something.
+pub(crate) fn unquoted_suggestion(f: &Finding) -> Option<&str> {
+    f.suggestion
+        .as_deref()
+        .filter(|s| !f.message.contains(&format!("\u{201C}{s}\u{201D}")))
+}
+
+/// The path a finding is about when it has no span: the target, or the
+/// source of a pair whose target is missing.
+pub(crate) fn pair_path(pair: &PairReport) -> &str {
+    if pair.target.path.is_empty() {
+        &pair.source.path
+    } else {
+        &pair.target.path
     }
 }
 

@@ -1,0 +1,87 @@
+//! `number.*`: every number of a source block compared by value and kind
+//! with the numbers of its translation (see `crate::numbers`).
+
+use super::{BlockStatus, Check, PairContext};
+use crate::finding::{Finding, Rule, Severity};
+use crate::numbers::{compare, language, NumberRule};
+
+pub const MISMATCH: Rule = Rule {
+    id: "number.mismatch",
+    default_severity: Severity::Error,
+    summary: "A number in the translation has another value or kind than its counterpart in the source (40.000 ⇔ 4,000; thứ 13 ⇔ third).",
+};
+pub const MISSING: Rule = Rule {
+    id: "number.missing",
+    default_severity: Severity::Warning,
+    summary: "A number in the source has no counterpart in the translation.",
+};
+pub const EXTRA: Rule = Rule {
+    id: "number.extra",
+    default_severity: Severity::Info,
+    summary: "A number in the translation has no counterpart in the source.",
+};
+pub const DATE: Rule = Rule {
+    id: "number.date",
+    default_severity: Severity::Error,
+    summary: "A date's day and month are swapped or changed (4/8 ⇔ April 8).",
+};
+pub const FORMAT: Rule = Rule {
+    id: "number.format",
+    default_severity: Severity::Error,
+    summary: "The translation writes a number in the source language's convention, which changes its meaning (5.000 or 2,5% in English).",
+};
+
+pub struct NumberCheck;
+
+impl Check for NumberCheck {
+    fn rules(&self) -> &'static [Rule] {
+        &[MISMATCH, MISSING, EXTRA, DATE, FORMAT]
+    }
+
+    fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
+        let (Some(source_lang), Some(target_lang)) =
+            (language(&ctx.source.lang), language(&ctx.target.lang))
+        else {
+            return;
+        };
+        for block in ctx.blocks {
+            if block.status != BlockStatus::Translated {
+                continue;
+            }
+            let source = source_lang.extract(&block.source.text);
+            let target = target_lang.extract(&block.target.text);
+            if source.is_empty() && target.is_empty() {
+                continue;
+            }
+            for issue in compare(&source, &target, source_lang, target_lang) {
+                let rule = match issue.rule {
+                    NumberRule::Mismatch => &MISMATCH,
+                    NumberRule::Missing => &MISSING,
+                    NumberRule::Extra => &EXTRA,
+                    NumberRule::Date => &DATE,
+                    NumberRule::Format => &FORMAT,
+                };
+                // Numbers inside an untranslated sentence are that sentence's problem.
+                let in_untranslated = |range: &std::ops::Range<usize>| {
+                    block
+                        .untranslated
+                        .iter()
+                        .any(|u| u.start <= range.start && range.end <= u.end)
+                };
+                let target_span = issue.target.map(|i| target[i].span.clone());
+                if target_span.as_ref().is_some_and(in_untranslated) {
+                    continue;
+                }
+                let finding = Finding::new(rule, issue.message)
+                    .source(
+                        issue
+                            .source
+                            .map(|i| ctx.source_location(block, source[i].span.clone())),
+                    )
+                    .target(target_span.map(|span| ctx.target_location(block, span)))
+                    .suggestion(issue.suggestion);
+                out.push(ctx.in_block(block, finding));
+            }
+        }
+    }
+}

@@ -1,0 +1,683 @@
+//! Pairing the numbers of a source block with those of its translation.
+//!
+//! Each mention becomes one matching unit, or two for a range (its ends),
+//! so "từ ngày 10/6 đến 12/6" pairs with "from June 10 to 12". A
+//! minimum-cost assignment (Hungarian algorithm on a square matrix padded
+//! with "unmatched" slots) then decides which source unit goes with which
+//! target unit. Costs are chosen so that equal values always win, a changed
+//! value is preferred over reporting one number missing and another extra,
+//! and weak or vague mentions (single ordinary words, hedged quantities)
+//! are cheap to leave unmatched so they never become findings on their own.
+
+use super::render;
+use super::{
+    DateOrder, DateValue, Mention, NumberIssue, NumberKind, NumberLanguage, NumberRule,
+    NumberValue, Reading, Strength, TimeValue,
+};
+
+/// What a pairing of two units means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Ok,
+    /// Same value, but the target is written in the source's convention.
+    Format,
+    /// A different value or an incompatible kind.
+    Mismatch,
+    /// A date whose day, month or year changed.
+    Date,
+}
+
+/// One side of a pairing: a mention, or one end of a range mention.
+struct Unit<'a> {
+    mention: usize,
+    kind: NumberKind,
+    value: &'a NumberValue,
+    alternatives: &'a [Reading],
+    strength: Strength,
+    approximate: bool,
+    foreign: bool,
+    /// Position in the block, 0..1, to break ties in text order.
+    pos: f64,
+}
+
+fn units(mentions: &[Mention]) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let base = Unit {
+            mention: k,
+            kind: m.kind,
+            value: &m.value,
+            alternatives: &m.alternatives,
+            strength: m.strength,
+            approximate: m.approximate,
+            foreign: m.foreign,
+            pos: 0.0,
+        };
+        match &m.value {
+            NumberValue::Range { lo, hi, kind } => {
+                for v in [&**lo, &**hi] {
+                    out.push(Unit {
+                        kind: *kind,
+                        value: v,
+                        alternatives: &[],
+                        ..base
+                    });
+                }
+            }
+            _ => out.push(base),
+        }
+    }
+    let n = out.len().max(1) as f64;
+    for (i, u) in out.iter_mut().enumerate() {
+        u.pos = i as f64 / n;
+    }
+    out
+}
+
+fn eq(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Close enough for a hedged number ("khoảng 2,68 triệu" ⇔ "about 2.7 million").
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.02 * a.abs().max(b.abs())
+}
+
+fn quantity(kind: NumberKind) -> bool {
+    matches!(
+        kind,
+        NumberKind::Cardinal | NumberKind::Ordinal | NumberKind::Decimal | NumberKind::Year
+    )
+}
+
+fn percent(kind: NumberKind) -> bool {
+    matches!(kind, NumberKind::Percent | NumberKind::PercentagePoint)
+}
+
+fn date_like(kind: NumberKind) -> bool {
+    matches!(
+        kind,
+        NumberKind::Date | NumberKind::Month | NumberKind::Year
+    )
+}
+
+/// Cost of pairing two different values. It must stay below the cost of
+/// leaving both unmatched (two weak mentions: 1.2) so a changed number is
+/// reported as one mismatch, and below two vague absorptions (2 × ABSORB)
+/// so hedged words cannot hide a changed number.
+const MISMATCH: f64 = 0.8;
+
+/// Cost of a vague mention ("hàng chục", "last year") standing in for a
+/// concrete value: cheaper than leaving a strong or weak mention unmatched.
+const ABSORB: f64 = 0.5;
+
+/// Comparing two dates part by part.
+fn compare_dates(s: &DateValue, t: &DateValue) -> Option<(f64, Verdict)> {
+    let parts = [
+        (s.day.map(i32::from), t.day.map(i32::from)),
+        (s.month.map(i32::from), t.month.map(i32::from)),
+        (s.year, t.year),
+    ];
+    let shared: Vec<(i32, i32)> = parts.iter().filter_map(|&(a, b)| Some((a?, b?))).collect();
+    if shared.is_empty() {
+        return None;
+    }
+    if shared.iter().all(|(a, b)| a == b) {
+        let same_parts = parts.iter().all(|(a, b)| a.is_some() == b.is_some());
+        // A dropped day is a lost detail, not a wrong date.
+        let cost = if same_parts {
+            0.0
+        } else if s.day.is_some() && t.day.is_none() {
+            0.3
+        } else {
+            0.1
+        };
+        return Some((cost, Verdict::Ok));
+    }
+    let swapped = matches!((s.day, s.month, t.day, t.month), (Some(sd), Some(sm), Some(td), Some(tm)) if sd == tm && sm == td);
+    Some((if swapped { 0.5 } else { MISMATCH - 0.1 }, Verdict::Date))
+}
+
+fn time_eq(s: &TimeValue, t: &TimeValue) -> bool {
+    if s.minute != t.minute {
+        return false;
+    }
+    if s.meridiem_known && t.meridiem_known {
+        s.hour == t.hour
+    } else {
+        s.hour % 12 == t.hour % 12
+    }
+}
+
+/// Cost and verdict of reading source value `sv` as target value `tv`;
+/// None when the two cannot be counterparts.
+fn compare_values(
+    sk: NumberKind,
+    sv: &NumberValue,
+    tk: NumberKind,
+    tv: &NumberValue,
+    hedged: bool,
+) -> Option<(f64, Verdict)> {
+    use NumberValue as V;
+    let same = |a: f64, b: f64| eq(a, b) || (hedged && close(a, b));
+    match (sv, tv) {
+        (V::Relative, V::Relative) => Some((0.05, Verdict::Ok)),
+        (V::Relative, _) | (_, V::Relative) => {
+            let other = if matches!(sv, V::Relative) {
+                (tk, tv)
+            } else {
+                (sk, sv)
+            };
+            (date_like(other.0) || matches!(other.1, V::Date(_))).then_some((ABSORB, Verdict::Ok))
+        }
+        (V::Approx { lo, hi }, V::Approx { lo: l2, hi: h2 }) => {
+            (lo <= h2 && l2 <= hi).then_some((0.05, Verdict::Ok))
+        }
+        (V::Approx { lo, hi }, other) | (other, V::Approx { lo, hi }) => {
+            let v = match other {
+                V::Number(v) => *v,
+                V::Money { amount, .. } => *amount,
+                _ => return None,
+            };
+            (*lo <= v && v <= *hi).then_some((ABSORB, Verdict::Ok))
+        }
+        (V::Number(a), V::Number(b)) => {
+            let (a, b) = (*a, *b);
+            if quantity(sk) && quantity(tk) {
+                if same(a, b) {
+                    let cost = if sk == tk { 0.0 } else { 0.05 };
+                    return Some((cost, Verdict::Ok));
+                }
+                return Some((MISMATCH, Verdict::Mismatch));
+            }
+            if percent(sk) && percent(tk) {
+                if !same(a, b) {
+                    return Some((MISMATCH, Verdict::Mismatch));
+                }
+                // Percentage points written as percent change the meaning;
+                // the reverse is a translator being precise.
+                if sk == NumberKind::PercentagePoint && tk == NumberKind::Percent {
+                    return Some((0.6, Verdict::Mismatch));
+                }
+                return Some((if sk == tk { 0.0 } else { 0.1 }, Verdict::Ok));
+            }
+            // "20%" ⇔ "a fifth", "5%" ⇔ "5 points": the same share.
+            if percent(sk) && quantity(tk) {
+                return (same(a, b) || same(a / 100.0, b)).then_some((0.3, Verdict::Ok));
+            }
+            if quantity(sk) && percent(tk) {
+                return (same(a, b) || same(a, b / 100.0)).then_some((0.3, Verdict::Ok));
+            }
+            // A year against a date in that year.
+            None
+        }
+        (
+            V::Money {
+                amount: a,
+                currency: ca,
+            },
+            V::Money {
+                amount: b,
+                currency: cb,
+            },
+        ) => {
+            if !same(*a, *b) {
+                return Some((MISMATCH, Verdict::Mismatch));
+            }
+            if ca != cb {
+                return Some((0.6, Verdict::Mismatch));
+            }
+            Some((0.0, Verdict::Ok))
+        }
+        (V::Money { amount, .. }, V::Number(n)) | (V::Number(n), V::Money { amount, .. }) => {
+            let other_kind = if matches!(sv, V::Number(_)) { sk } else { tk };
+            if !matches!(other_kind, NumberKind::Cardinal | NumberKind::Decimal) {
+                return None;
+            }
+            if same(*amount, *n) {
+                Some((0.2, Verdict::Ok))
+            } else {
+                Some((MISMATCH, Verdict::Mismatch))
+            }
+        }
+        (V::Date(a), V::Date(b)) => compare_dates(a, b),
+        (V::Date(d), V::Number(n)) | (V::Number(n), V::Date(d)) => {
+            let num_kind = if matches!(sv, V::Number(_)) { sk } else { tk };
+            // "năm 2023" ⇔ "May 2023"; "ngày 14" ⇔ "the 14th".
+            if num_kind == NumberKind::Year {
+                return d
+                    .year
+                    .is_some_and(|y| eq(f64::from(y), *n))
+                    .then_some((0.2, Verdict::Ok));
+            }
+            if quantity(num_kind) && d.month.is_none() && d.year.is_none() {
+                return d
+                    .day
+                    .is_some_and(|day| eq(f64::from(day), *n))
+                    .then_some((0.1, Verdict::Ok));
+            }
+            None
+        }
+        (V::Time(a), V::Time(b)) => {
+            if time_eq(a, b) {
+                Some((0.0, Verdict::Ok))
+            } else {
+                Some((MISMATCH, Verdict::Mismatch))
+            }
+        }
+        (V::Time(t), V::Number(n)) | (V::Number(n), V::Time(t)) => {
+            let h = f64::from(t.hour);
+            (t.minute == 0 && (eq(h, *n) || eq(h - 12.0, *n) || eq(h + 12.0, *n)))
+                .then_some((0.2, Verdict::Ok))
+        }
+        _ => None,
+    }
+}
+
+/// Best way to pair two units, trying the alternative readings of each.
+fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
+    let hedged = s.approximate || t.approximate;
+    let mut best = compare_values(s.kind, s.value, t.kind, t.value, hedged).map(|(c, v)| {
+        if v == Verdict::Ok && t.foreign {
+            (c + 0.15, Verdict::Format)
+        } else {
+            (c, v)
+        }
+    });
+    // A vague mention only confirms; it never takes part in a finding.
+    let vague = s.strength == Strength::Vague || t.strength == Strength::Vague;
+    if vague && best.is_some_and(|(_, v)| v != Verdict::Ok) {
+        best = None;
+    }
+    let mut consider = |c: f64, v: Verdict| {
+        if best.is_none_or(|(bc, _)| c < bc) {
+            best = Some((c, v));
+        }
+    };
+    // Another reading of the source is the source's own ambiguity: never a
+    // finding by itself, but less likely than the primary reading.
+    for r in s.alternatives {
+        if let Some((c, Verdict::Ok)) = compare_values(r.kind, &r.value, t.kind, t.value, hedged) {
+            let v = if t.foreign {
+                Verdict::Format
+            } else {
+                Verdict::Ok
+            };
+            consider(c + if r.foreign { 0.15 } else { 0.1 }, v);
+        }
+    }
+    for r in t.alternatives {
+        if let Some((c, Verdict::Ok)) = compare_values(s.kind, s.value, r.kind, &r.value, hedged) {
+            if r.foreign {
+                consider(c + 0.2, Verdict::Format);
+            } else {
+                consider(c + 0.05, Verdict::Ok);
+            }
+        }
+    }
+    best.map(|(c, v)| (c + 0.01 * (s.pos - t.pos).abs(), v))
+}
+
+fn unmatched_cost(u: &Unit) -> f64 {
+    match u.strength {
+        Strength::Strong => 1.0,
+        Strength::Weak => 0.6,
+        Strength::Vague => 0.0,
+    }
+}
+
+/// Minimum-cost perfect matching on a square matrix (Hungarian algorithm
+/// with potentials, O(n³)); returns the column assigned to each row.
+fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
+    let n = cost.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let inf = f64::INFINITY;
+    // 1-based arrays as in the classic formulation; index 0 is a sentinel.
+    let mut u = vec![0.0; n + 1];
+    let mut v = vec![0.0; n + 1];
+    let mut p = vec![0usize; n + 1];
+    let mut way = vec![0usize; n + 1];
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![inf; n + 1];
+        let mut used = vec![false; n + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let mut delta = inf;
+            let mut j1 = 0;
+            for j in 1..=n {
+                if !used[j] {
+                    let cur = cost[i0 - 1][j - 1] - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            if j1 == 0 {
+                // Only reachable with non-finite costs; the padded matrix
+                // always has a finite perfect matching.
+                break;
+            }
+            for j in 0..=n {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut assignment = vec![usize::MAX; n];
+    for j in 1..=n {
+        if p[j] > 0 {
+            assignment[p[j] - 1] = j - 1;
+        }
+    }
+    assignment
+}
+
+/// A cost that no real pairing reaches but that keeps the arithmetic finite.
+const FORBIDDEN: f64 = 1e6;
+
+/// Above this many units in a block (a long table, say) the O(n³) exact
+/// assignment gives way to a greedy one, which is near-optimal here
+/// because equal values cost almost nothing.
+const EXACT_LIMIT: usize = 400;
+
+/// The optimal assignment: column `j < m` for a paired source unit `i`,
+/// anything else for an unmatched one.
+fn exact_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usize> {
+    let (n, m) = (su.len(), tu.len());
+    let size = n + m;
+    // Rows: source units, then one "unmatched" row per target unit.
+    // Columns: target units, then one "unmatched" column per source unit.
+    let mut cost = vec![vec![FORBIDDEN; size]; size];
+    for (i, s) in su.iter().enumerate() {
+        cost[i][..m].copy_from_slice(&pair_cost[i]);
+        cost[i][m + i] = unmatched_cost(s);
+    }
+    for (j, t) in tu.iter().enumerate() {
+        cost[n + j][j] = unmatched_cost(t);
+        for k in 0..n {
+            cost[n + j][m + k] = 0.0;
+        }
+    }
+    hungarian(&cost)
+}
+
+/// Cheapest pairs first, each unit used once, a pair taken only when it
+/// beats leaving both ends unmatched.
+fn greedy_assignment(su: &[Unit], tu: &[Unit], pair_cost: &[Vec<f64>]) -> Vec<usize> {
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, row) in pair_cost.iter().enumerate() {
+        for (j, &c) in row.iter().enumerate() {
+            if c < FORBIDDEN && c < unmatched_cost(&su[i]) + unmatched_cost(&tu[j]) {
+                candidates.push((c, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut assignment = vec![usize::MAX; su.len()];
+    let mut taken = vec![false; tu.len()];
+    for (_, i, j) in candidates {
+        if assignment[i] == usize::MAX && !taken[j] {
+            assignment[i] = j;
+            taken[j] = true;
+        }
+    }
+    assignment
+}
+
+/// How a value reads in English, for messages.
+fn describe(v: &NumberValue, kind: NumberKind) -> String {
+    render::english(v, kind, DateOrder::MonthDay)
+}
+
+/// Pair the numbers of a source block with those of its translation and
+/// report what a careful editor would call wrong.
+pub fn compare(
+    source: &[Mention],
+    target: &[Mention],
+    source_lang: &dyn NumberLanguage,
+    target_lang: &dyn NumberLanguage,
+) -> Vec<NumberIssue> {
+    let su = units(source);
+    let tu = units(target);
+    let (n, m) = (su.len(), tu.len());
+    let mut verdicts = vec![vec![None; m]; n];
+    let mut pair_cost = vec![vec![FORBIDDEN; m]; n];
+    for (i, s) in su.iter().enumerate() {
+        for (j, t) in tu.iter().enumerate() {
+            if let Some((c, v)) = pair(s, t) {
+                pair_cost[i][j] = c;
+                verdicts[i][j] = Some(v);
+            }
+        }
+    }
+    let assignment = if n + m <= EXACT_LIMIT {
+        exact_assignment(&su, &tu, &pair_cost)
+    } else {
+        greedy_assignment(&su, &tu, &pair_cost)
+    };
+
+    // The date order the translation already uses, for suggestions.
+    let target_order = target.iter().find_map(|t| t.date_order);
+    let mut issues: Vec<NumberIssue> = Vec::new();
+    let mut pair_verdicts: Vec<((usize, usize), Verdict)> = Vec::new();
+    let mut matched_target = vec![false; m];
+    let mut missing: Vec<usize> = Vec::new();
+    let mut source_paired = vec![false; source.len()];
+    for (i, s) in su.iter().enumerate() {
+        let j = assignment.get(i).copied().unwrap_or(usize::MAX);
+        match verdicts
+            .get(i)
+            .and_then(|row| row.get(j))
+            .copied()
+            .flatten()
+        {
+            Some(v) if j < m && pair_cost[i][j] < FORBIDDEN => {
+                matched_target[j] = true;
+                source_paired[s.mention] = true;
+                let key = (s.mention, tu[j].mention);
+                match pair_verdicts.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, old)) => *old = (*old).max(v),
+                    None => pair_verdicts.push((key, v)),
+                }
+            }
+            _ => {
+                if s.strength == Strength::Strong {
+                    missing.push(s.mention);
+                }
+            }
+        }
+    }
+    for ((si, ti), verdict) in pair_verdicts {
+        if verdict == Verdict::Ok {
+            continue;
+        }
+        let (s, t) = (&source[si], &target[ti]);
+        let order = t.date_order.or(target_order);
+        let suggestion = Some(target_lang.render_styled(&s.value, s.kind, order));
+        let s_desc = describe(&s.value, s.kind);
+        let t_desc = describe(&t.value, t.kind);
+        let (rule, message) = match verdict {
+            Verdict::Date => {
+                let swapped = matches!((&s.value, &t.value), (NumberValue::Date(a), NumberValue::Date(b))
+                    if a.day.is_some() && a.day == b.month && a.month == b.day);
+                let note = if swapped {
+                    ": day and month swapped"
+                } else {
+                    ""
+                };
+                (
+                    NumberRule::Date,
+                    format!(
+                        "date \u{201C}{}\u{201D} ({s_desc}) rendered as \u{201C}{}\u{201D} ({t_desc}){note}",
+                        s.text, t.text
+                    ),
+                )
+            }
+            Verdict::Format => (
+                NumberRule::Format,
+                format!(
+                    "number \u{201C}{}\u{201D} keeps the {} digit convention; the source \u{201C}{}\u{201D} means {s_desc}",
+                    t.text,
+                    crate::lang::language_name(source_lang.code()),
+                    s.text
+                ),
+            ),
+            _ => (
+                NumberRule::Mismatch,
+                format!(
+                    "number \u{201C}{}\u{201D} ({s_desc}) rendered as \u{201C}{}\u{201D} ({t_desc})",
+                    s.text, t.text
+                ),
+            ),
+        };
+        issues.push(NumberIssue {
+            rule,
+            source: Some(si),
+            target: Some(ti),
+            message,
+            suggestion,
+        });
+    }
+    // Both ends of a range are consecutive units: report the range once.
+    missing.dedup();
+    for si in missing {
+        let s = &source[si];
+        let desc = describe(&s.value, s.kind);
+        let message = if source_paired[si] {
+            // One end of the range found its counterpart ("2019-2023" ⇔ "since 2019").
+            format!(
+                "range \u{201C}{}\u{201D} ({desc}) is only partly rendered in the translation",
+                s.text
+            )
+        } else {
+            format!(
+                "number \u{201C}{}\u{201D} ({desc}) has no counterpart in the translation",
+                s.text
+            )
+        };
+        issues.push(NumberIssue {
+            rule: NumberRule::Missing,
+            source: Some(si),
+            target: None,
+            message,
+            suggestion: Some(target_lang.render_styled(&s.value, s.kind, target_order)),
+        });
+    }
+    let mut extra_seen = vec![false; target.len()];
+    for (j, t) in tu.iter().enumerate() {
+        if matched_target[j] || t.strength != Strength::Strong || extra_seen[t.mention] {
+            continue;
+        }
+        // A range end whose other end found its source is not extra.
+        if tu
+            .iter()
+            .enumerate()
+            .any(|(k, o)| o.mention == t.mention && matched_target[k])
+        {
+            continue;
+        }
+        extra_seen[t.mention] = true;
+        let tm = &target[t.mention];
+        let desc = describe(&tm.value, tm.kind);
+        issues.push(NumberIssue {
+            rule: NumberRule::Extra,
+            source: None,
+            target: Some(t.mention),
+            message: format!(
+                "number \u{201C}{}\u{201D} ({desc}) in the translation has no counterpart in the source",
+                tm.text
+            ),
+            suggestion: None,
+        });
+    }
+    issues.sort_by_key(|x| {
+        (
+            x.source.unwrap_or(usize::MAX),
+            x.target.unwrap_or(usize::MAX),
+        )
+    });
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hungarian_finds_the_minimum() {
+        let c = vec![
+            vec![4.0, 1.0, 3.0],
+            vec![2.0, 0.0, 5.0],
+            vec![3.0, 2.0, 2.0],
+        ];
+        let a = hungarian(&c);
+        let total: f64 = a.iter().enumerate().map(|(i, &j)| c[i][j]).sum();
+        assert_eq!(total, 5.0);
+        assert!(hungarian(&[]).is_empty());
+        // Exhaustive check on small random matrices.
+        let mut x: u64 = 3;
+        for size in 1..=6 {
+            for _ in 0..30 {
+                let c: Vec<Vec<f64>> = (0..size)
+                    .map(|_| {
+                        (0..size)
+                            .map(|_| {
+                                x = x
+                                    .wrapping_mul(6364136223846793005)
+                                    .wrapping_add(1442695040888963407);
+                                ((x >> 40) % 100) as f64
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let a = hungarian(&c);
+                let got: f64 = a.iter().enumerate().map(|(i, &j)| c[i][j]).sum();
+                let mut perm: Vec<usize> = (0..size).collect();
+                let mut best = f64::INFINITY;
+                permute(&mut perm, 0, &mut |p| {
+                    let s: f64 = p.iter().enumerate().map(|(i, &j)| c[i][j]).sum();
+                    best = best.min(s);
+                });
+                assert_eq!(got, best);
+            }
+        }
+    }
+
+    fn permute(p: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
+        if k == p.len() {
+            f(p);
+            return;
+        }
+        for i in k..p.len() {
+            p.swap(k, i);
+            permute(p, k + 1, f);
+            p.swap(k, i);
+        }
+    }
+}

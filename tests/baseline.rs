@@ -1,0 +1,197 @@
+//! Baselines: record the findings of a batch, then report only new ones —
+//! and keep recognising the recorded ones after unrelated edits.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use transcheck::baseline::Baseline;
+
+fn transcheck_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs the binary")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// (rule, severity, target line) of every finding.
+fn findings(out: &Output) -> Vec<(String, String, Option<u64>)> {
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["findings"].as_array().unwrap().clone())
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["target"]["line"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+#[test]
+fn baseline_suppresses_known_findings_and_survives_unrelated_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(Path::new("tests/fixtures/batch"), root);
+    std::fs::create_dir_all(root.join("ci")).unwrap();
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        transcheck_in(root, &args)
+    };
+
+    // Record: the report is unchanged, the file lists every finding.
+    let out = check(&["--write-baseline", "ci/baseline.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let recorded = findings(&out);
+    assert_eq!(recorded.len(), 8);
+    let baseline = Baseline::load(&root.join("ci/baseline.yaml")).unwrap();
+    assert_eq!(baseline.findings.len(), 8);
+    // Paths are relative to the baseline file, so it works from anywhere.
+    assert_eq!(baseline.findings[0].source_file, "../vi/2024/bank.vi.md");
+    assert_eq!(baseline.findings[0].target_file, "../en/2024/bank.en.md");
+
+    // With the baseline nothing is left, and the run passes.
+    let out = check(&["--baseline", "ci/baseline.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(findings(&out), []);
+    // The same from another directory, with the file given from there.
+    let out = transcheck_in(
+        &root.join("ci"),
+        &["check", "--format", "json", "--baseline", "baseline.yaml"],
+    );
+    assert_eq!(findings(&out), []);
+
+    // Unrelated edit: a new first paragraph on both sides moves every
+    // finding of the flood article two lines down. Still nothing new.
+    edit(&root.join("vi/2024/flood.txt"), |t| {
+        format!("Trung tâm Dự báo Khí tượng Thủy văn quốc gia cho biết mưa sẽ giảm dần.\n\n{t}")
+    });
+    edit(&root.join("en/2024/flood.txt"), |t| {
+        format!("The national weather forecasting centre said the rain would ease.\n\n{t}")
+    });
+    let out = check(&[]);
+    let moved = findings(&out);
+    assert!(
+        moved.contains(&("term.forbidden".to_string(), "error".to_string(), Some(3))),
+        "the finding did move: {moved:?}"
+    );
+    let out = check(&["--baseline", "ci/baseline.yaml"]);
+    assert_eq!(findings(&out), [], "moved findings are not new");
+    assert_eq!(out.status.code(), Some(0));
+
+    // A new mistake is reported, and only it.
+    edit(&root.join("en/2024/bank.en.md"), |t| {
+        t.replace("for Vietnam's", "for Viet Nam's")
+    });
+    let out = check(&["--baseline", "ci/baseline.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        findings(&out),
+        [("term.forbidden".to_string(), "error".to_string(), Some(1))]
+    );
+
+    // A recorded finding that was fixed is reported as info, and the run
+    // still passes on it.
+    edit(&root.join("en/2024/bank.en.md"), |t| {
+        t.replace("for Viet Nam's", "for Vietnam's")
+    });
+    edit(&root.join("en/2024/flood.txt"), |t| {
+        t.replace("Ha Noi", "Hanoi")
+    });
+    let out = check(&["--baseline", "ci/baseline.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flood = report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["target"] == "en/2024/flood.txt")
+        .unwrap();
+    assert_eq!(
+        flood["findings"],
+        serde_json::json!([{
+            "rule": "baseline.fixed",
+            "severity": "info",
+            "message": "fixed since the baseline: term.forbidden “Hà Nội” → “Ha Noi”",
+            "source": null,
+            "target": null,
+            "suggestion": null
+        }])
+    );
+}
+
+#[test]
+fn a_reworded_sentence_makes_its_finding_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(Path::new("tests/fixtures/batch"), root);
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        transcheck_in(root, &args)
+    };
+    check(&["--write-baseline", "baseline.yaml"]);
+    edit(&root.join("en/2024/flood.txt"), |t| {
+        t.replace("many districts of Ha Noi", "the suburbs of Ha Noi")
+    });
+    let out = check(&["--baseline", "baseline.yaml"]);
+    let got = findings(&out);
+    assert!(got.contains(&("term.forbidden".to_string(), "error".to_string(), Some(1))));
+    assert!(got.contains(&("baseline.fixed".to_string(), "info".to_string(), None)));
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn baseline_file_is_reviewable_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(Path::new("tests/fixtures/batch"), root);
+    transcheck_in(root, &["check", "--write-baseline", "baseline.yaml"]);
+    let text = std::fs::read_to_string(root.join("baseline.yaml")).unwrap();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("batch.baseline", text));
+    // A damaged file is an input error naming the position.
+    std::fs::write(
+        root.join("bad.yaml"),
+        "version: 1\nfindings:\n  - rule: x\n    colour: red\n",
+    )
+    .unwrap();
+    let out = transcheck_in(root, &["check", "--baseline", "bad.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(
+            "transcheck: bad.yaml:4:5: findings[0]: unknown field `colour`, expected one of"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
