@@ -6,11 +6,15 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::align::{align, Block, ParagraphFeatures};
-use crate::checks::{all_checks, segment, BlockView, Check, PairContext, PairSummary};
+use crate::checks::{
+    all_checks, name_variant, segment, BlockView, Check, PairContext, PairSummary,
+};
 use crate::document::Document;
 use crate::finding::{Finding, Rule, RuleConfig};
 use crate::glossary::{FormMatch, Glossary, GlossaryIndex};
 use crate::input::SourceText;
+use crate::names::candidates::{candidates, foreign_names};
+use crate::names::similarity::Thresholds;
 use crate::normalize::NormText;
 
 /// The findings for one source/target pair, with the texts they point into.
@@ -79,6 +83,13 @@ impl Checker {
             rules,
             config,
         }
+    }
+
+    /// Judges name near-misses with other similarity thresholds (the
+    /// `--name-threshold` option).
+    pub fn with_name_thresholds(mut self, thresholds: Thresholds) -> Checker {
+        self.index.set_name_thresholds(thresholds);
+        self
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -179,6 +190,12 @@ impl Checker {
         (findings, PairSummaries(summaries))
     }
 
+    /// The aligned blocks of a pair with their glossary matches, as the
+    /// checks see them; for tools that mine a pair (`glossary suggest`).
+    pub fn aligned_blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
+        self.blocks(source, target)
+    }
+
     /// Applies the configured severities (dropping rules that are off) and
     /// sorts into report order; for findings raised outside the checks
     /// (e.g. unpaired files in a batch).
@@ -254,6 +271,9 @@ impl Checker {
             &features(source, &source_terms, &[]),
             &features(target, &target_terms, &target_forbidden),
         );
+        // Near-misses are only looked for when name.variant reports them:
+        // with the rule off, term.missing must not defer to it.
+        let near_wanted = self.config.severity(&name_variant::VARIANT).is_some();
         alignment
             .into_iter()
             .map(|block| {
@@ -262,6 +282,18 @@ impl Checker {
                 let (_, target_forbidden) = join(target, block.target.clone(), &target_forbidden);
                 let (status, untranslated) =
                     segment::classify(&source_text, &target_text, &source.lang, &target.lang);
+                // Vietnamese text keeps foreign names among native words;
+                // elsewhere names are capitalized runs.
+                let target_names = if target.lang == "vi" {
+                    foreign_names(&target_text.text)
+                } else {
+                    candidates(&target_text.text)
+                };
+                let target_near = if near_wanted {
+                    index.near_matches(&target_names, target_terms.iter().chain(&target_forbidden))
+                } else {
+                    Vec::new()
+                };
                 BlockView {
                     block,
                     source: source_text,
@@ -269,6 +301,8 @@ impl Checker {
                     source_terms,
                     target_terms,
                     target_forbidden,
+                    target_names,
+                    target_near,
                     status,
                     untranslated,
                 }

@@ -18,6 +18,7 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod finding;
+pub mod fsutil;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod glossary;

@@ -2,6 +2,9 @@
 //! [`PairContext`]: both documents, the aligned blocks with their normalized
 //! text and glossary matches, and the glossary index.
 
+pub mod name_copy;
+pub mod name_inconsistent;
+pub mod name_variant;
 pub mod numbers;
 pub mod segment;
 pub mod term_forbidden;
@@ -12,7 +15,8 @@ use std::ops::Range;
 use crate::align::Block;
 use crate::document::Document;
 use crate::finding::{Finding, Location, Rule};
-use crate::glossary::{FormMatch, GlossaryIndex};
+use crate::glossary::{FormMatch, GlossaryIndex, NearMatch};
+use crate::names::candidates::NameCandidate;
 use crate::normalize::NormText;
 
 /// What the segment check concluded about a block; other checks only look
@@ -42,6 +46,13 @@ pub struct BlockView {
     pub target_terms: Vec<FormMatch>,
     /// Forbidden renderings present in the target.
     pub target_forbidden: Vec<FormMatch>,
+    /// Candidate names in the target (capitalized runs, see
+    /// [`crate::names::candidates`]).
+    pub target_names: Vec<NameCandidate>,
+    /// Target names that are near-misses of a glossary name's accepted
+    /// rendering (what `name.variant` reports and `term.missing` defers
+    /// to); empty when `name.variant` is off.
+    pub target_near: Vec<NearMatch>,
     pub status: BlockStatus,
     /// Byte ranges of the target text (in `target`) that are still in the
     /// source language, found by the segment check.
@@ -107,6 +118,9 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(segment::SegmentCheck),
         Box::new(term_missing::TermMissing),
         Box::new(term_forbidden::TermForbidden),
+        Box::new(name_variant::NameVariant),
+        Box::new(name_copy::NameCopy),
+        Box::new(name_inconsistent::NameInconsistent),
         Box::new(numbers::NumberCheck),
     ]
 }

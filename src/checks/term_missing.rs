@@ -1,5 +1,7 @@
 //! `term.missing`: a glossary entry named in a source block has none of its
-//! accepted renderings in the aligned target block.
+//! accepted renderings in the aligned target block. When the target has a
+//! near-miss of a name rendering instead, `name.variant` reports it and this
+//! rule stays silent: one finding per mistake.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -30,11 +32,14 @@ impl Check for TermMissing {
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
             }
+            // A near-miss of the entry's rendering ("Xi Jingping") is
+            // reported by name.variant, with this rendering as suggestion.
             let present: HashSet<usize> = block
                 .target_terms
                 .iter()
                 .chain(&block.target_forbidden)
                 .map(|m| m.entry)
+                .chain(block.target_near.iter().map(|n| n.entry))
                 .collect();
             let mut reported = HashSet::new();
             // The target's words, indexed once per block and only when some

@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, RuleConfig};
 use crate::glossary::{Glossary, Limits};
 use crate::input::SourceText;
+use crate::names::similarity::Thresholds;
 use crate::report::{render, Format, RenderOptions, Report};
 
 pub use crate::report::FailOn;
@@ -52,6 +53,11 @@ pub struct CheckArgs {
     /// Set a rule's level: RULE=error|warning|info|off (RULE may be `family.*`). Repeatable.
     #[arg(long = "rule", value_name = "RULE=LEVEL")]
     pub rules: Vec<String>,
+    /// Name similarity threshold: jw=SCORE for name tokens of up to 6 letters
+    /// (Jaro-Winkler, default 0.94), dl=SCORE for longer ones (normalized
+    /// Damerau-Levenshtein, default 0.80). Higher is stricter. Repeatable.
+    #[arg(long = "name-threshold", value_name = "jw|dl=SCORE")]
+    pub name_thresholds: Vec<String>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -132,7 +138,11 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
     for spec in &settings.rules {
         rule_config.set(spec, &rules).map_err(Error::Usage)?;
     }
-    let checker = Checker::new(glossary, &from, &to, rule_config);
+    let mut thresholds = Thresholds::default();
+    for spec in &args.name_thresholds {
+        thresholds = thresholds.apply(spec).map_err(Error::Usage)?;
+    }
+    let checker = Checker::new(glossary, &from, &to, rule_config).with_name_thresholds(thresholds);
     let items = if batch {
         let mut pairing = Pairing::new(&from, &to);
         pairing.patterns = config.pairs.clone();

@@ -4,14 +4,25 @@
 //! forbidden target renderings) runs over case-folded text; each hit is then
 //! checked for whole-word boundaries and, for case-sensitive entries, for the
 //! exact case (a capitalized first letter is always accepted).
+//!
+//! Near-misses of name renderings ("Xi Jingping" for "Xi Jinping") are
+//! found through a [`FuzzyIndex`] over the target renderings of the names
+//! (`kind` person, place, organization or event, `fuzzy` not false), built
+//! once per index, so that the cost per candidate name does not grow with
+//! the glossary.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::{CaseMode, Entry, Glossary};
+use super::{CaseMode, Entry, Glossary, Kind};
 use crate::lang;
+use crate::names::candidates::NameCandidate;
+use crate::names::fold::fold_tokens;
+use crate::names::index::FuzzyIndex;
+use crate::names::similarity::{Thresholds, SHORT_TOKEN_MAX_CHARS};
 use crate::names::syllable::{is_foreign_word, is_vietnamese_syllable};
+use crate::names::variant::Variant;
 use crate::normalize::{fold_case, normalize_str};
 
 /// What a matched form means for its entry.
@@ -48,6 +59,37 @@ pub struct FormMatch {
     /// trusts it only if the document names the entry unambiguously
     /// elsewhere.
     pub ambiguous: bool,
+}
+
+/// A candidate name in a target text that is not an accepted rendering but
+/// a near-miss of one (see [`crate::names::variant`]): a misspelling,
+/// another romanization, other spacing or diacritics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMatch {
+    pub entry: usize,
+    /// Byte range of the candidate in the normalized text.
+    pub range: Range<usize>,
+    /// The accepted rendering it is nearest to (the first such form of the
+    /// entry on a tie, so the preferred one when it is among them).
+    pub form: String,
+    pub variant: Variant,
+}
+
+impl NearMatch {
+    /// What to write instead: the rendering, or its surname for a surname
+    /// alone.
+    pub fn suggestion(&self) -> &str {
+        self.variant.suggestion(&self.form)
+    }
+}
+
+/// Entries whose renderings are names, and so may be misspelled the way
+/// names are; terms ("ballistic missile") are left to `term.missing`.
+pub fn is_name_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Person | Kind::Place | Kind::Organization | Kind::Event
+    )
 }
 
 struct FormSet {
@@ -153,6 +195,8 @@ pub struct GlossaryIndex {
     source_forms: FormSet,
     target_forms: FormSet,
     target_forbidden: FormSet,
+    /// Target renderings of fuzzy name entries, keyed by entry index.
+    names: FuzzyIndex,
 }
 
 impl GlossaryIndex {
@@ -182,14 +226,78 @@ impl GlossaryIndex {
             }
         }
         target.retain(|p| !p.form.is_empty());
+        let names = name_index(&glossary, target_lang, Thresholds::default());
         GlossaryIndex {
             source_forms: FormSet::new(source),
             target_forms: FormSet::new(target),
             target_forbidden: FormSet::new(forbidden),
+            names,
             glossary,
             source_lang: source_lang.to_string(),
             target_lang: target_lang.to_string(),
         }
+    }
+
+    /// Rebuilds the name index with other similarity thresholds.
+    pub fn set_name_thresholds(&mut self, thresholds: Thresholds) {
+        if *self.names.thresholds() != thresholds {
+            self.names = name_index(&self.glossary, &self.target_lang, thresholds);
+        }
+    }
+
+    /// The thresholds name near-misses are judged with.
+    pub fn name_thresholds(&self) -> &Thresholds {
+        self.names.thresholds()
+    }
+
+    /// Near-misses of name renderings among the candidate `names` of a
+    /// target text: at most one per candidate and entry, best first. A
+    /// candidate inside an accepted or forbidden rendering (`exact`) is that
+    /// rendering, not a near-miss; acronyms and a lone token of up to
+    /// [`SHORT_TOKEN_MAX_CHARS`] letters ("Le", "Li", "Kim" — the names of
+    /// too many people) are never compared.
+    pub fn near_matches<'a>(
+        &self,
+        names: &[NameCandidate],
+        exact: impl IntoIterator<Item = &'a FormMatch> + Clone,
+    ) -> Vec<NearMatch> {
+        let mut out = Vec::new();
+        for name in names {
+            if name.acronym {
+                continue;
+            }
+            let covered = exact
+                .clone()
+                .into_iter()
+                .any(|m| m.range.start <= name.span.start && name.span.end <= m.range.end);
+            if covered {
+                continue;
+            }
+            let tokens = fold_tokens(&name.text);
+            if let [only] = tokens.as_slice() {
+                if only.folded.chars().count() <= SHORT_TOKEN_MAX_CHARS {
+                    continue;
+                }
+            }
+            // Best form per entry: highest score, then earliest form.
+            let mut best: Vec<(usize, usize, Variant)> = Vec::new();
+            for (entry, form, variant) in self.names.lookup(&name.text) {
+                let entry = entry as usize;
+                match best.iter_mut().find(|(e, ..)| *e == entry) {
+                    Some(b) if variant.score > b.2.score => *b = (entry, form, variant),
+                    Some(_) => {}
+                    None => best.push((entry, form, variant)),
+                }
+            }
+            best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1)));
+            out.extend(best.into_iter().map(|(entry, form, variant)| NearMatch {
+                entry,
+                range: name.span.clone(),
+                form: self.names.form(form).unwrap_or_default().to_string(),
+                variant,
+            }));
+        }
+        out
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -342,6 +450,25 @@ fn inside_unlisted_vietnamese_name(
     false
 }
 
+/// The fuzzy index over the target renderings of name entries that allow
+/// near-miss detection, in entry and form order (so a lower form index is
+/// the more preferred form).
+fn name_index(glossary: &Glossary, target_lang: &str, thresholds: Thresholds) -> FuzzyIndex {
+    let forms = glossary
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.fuzzy && is_name_kind(e.kind))
+        .flat_map(|(i, e)| {
+            e.forms(target_lang)
+                .iter()
+                .map(move |f| (u32::try_from(i).unwrap_or(u32::MAX), f))
+        })
+        .map(|(i, f)| (i, normalize_str(f)))
+        .collect::<Vec<_>>();
+    FuzzyIndex::with_thresholds(forms.iter().map(|(i, f)| (*i, f.as_str())), thresholds)
+}
+
 /// "Pháp luật …" at a sentence start: the match is the first half of a word.
 fn starts_compound(text: &str, range: Range<usize>) -> bool {
     let Some(rest) = text[range.end..].strip_prefix(' ') else {
@@ -466,6 +593,98 @@ entries:
                 "{text}"
             );
         }
+    }
+
+    /// Near-misses: names only, `fuzzy: false` respected, exact renderings
+    /// and short lone tokens never compared.
+    #[test]
+    fn near_matches_table() {
+        let glossary = |fuzzy: bool| {
+            let text = format!(
+                r#"
+languages: [vi, en]
+entries:
+  - id: xi-jinping
+    kind: person
+    vi: [Tập Cận Bình]
+    en: [Xi Jinping, Xi]
+  - id: vietjet
+    kind: organization
+    vi: Vietjet
+    en: Vietjet
+    fuzzy: {fuzzy}
+  - id: ballistic-missile
+    vi: tên lửa đạn đạo
+    en: ballistic missile
+  - id: li-qiang
+    kind: person
+    vi: Lý Cường
+    en: [Li Qiang, Li]
+"#
+            );
+            GlossaryIndex::new(
+                load_str(&text, "t.yaml", &Default::default()).unwrap(),
+                "vi",
+                "en",
+            )
+        };
+        let text = normalize_str(
+            "Xi Jingping flew VietJet. Xi Jinping saw Ballistic Misiles. Ly said Li Qiang agreed.",
+        );
+        let near = |index: &GlossaryIndex| -> Vec<(String, String)> {
+            let names = crate::names::candidates::candidates(&text);
+            let exact = index.target_matches(&text);
+            index
+                .near_matches(&names, exact.iter())
+                .into_iter()
+                .map(|n| {
+                    (
+                        text[n.range.clone()].to_string(),
+                        n.suggestion().to_string(),
+                    )
+                })
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            near(&glossary(true)),
+            pairs(&[("Xi Jingping", "Xi Jinping"), ("VietJet", "Vietjet")])
+        );
+        assert_eq!(
+            near(&glossary(false)),
+            pairs(&[("Xi Jingping", "Xi Jinping")])
+        );
+        // Stricter thresholds drop the typo but not the case difference.
+        let mut strict = glossary(true);
+        strict.set_name_thresholds(Thresholds::new(0.99, 0.95).unwrap());
+        assert_eq!(near(&strict), pairs(&[("VietJet", "Vietjet")]));
+
+        // A near-miss the glossary forbids is term.forbidden's, not a
+        // near-miss; an accepted variant is no near-miss either.
+        let index = GlossaryIndex::new(
+            load_str(
+                "languages: [vi, en]\nentries:\n  - id: hanoi\n    kind: place\n    vi: Hà Nội\n    en: [Hanoi, Ha-noi]\n    forbidden:\n      en: [Ha Noi]\n",
+                "t.yaml",
+                &Default::default(),
+            )
+            .unwrap(),
+            "vi",
+            "en",
+        );
+        let text = normalize_str("Flights to Ha Noi and Ha-noi, not to Ha-Noi.");
+        let names = crate::names::candidates::candidates(&text);
+        let exact = index.target_matches(&text);
+        let forbidden = index.forbidden_matches(&text);
+        let found: Vec<&str> = index
+            .near_matches(&names, exact.iter().chain(&forbidden))
+            .iter()
+            .map(|n| &text[n.range.clone()])
+            .collect();
+        assert_eq!(found, ["Ha-Noi"]);
     }
 
     #[test]

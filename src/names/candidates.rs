@@ -160,6 +160,33 @@ const TITLES: &[&str] = &[
     "home",
     "economy",
     "premier",
+    // Offices that English news puts before a name as a capitalized title
+    // ("European Commissioner Valdis Dombrovskis", "Coach Philippe
+    // Troussier"): without them the title and the name make one run.
+    "commissioner",
+    "envoy",
+    "coach",
+    "manager",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilor",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "patriarch",
+    "emir",
+    "sultan",
+    "crown",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "mp",
+    "lawmaker",
+    "legislator",
+    "delegate",
+    "attorney",
+    "prosecutor",
 ];
 
 const MONTHS_DAYS: &[&str] = &[
@@ -691,12 +718,46 @@ fn candidate(text: &str, toks: &[Tok], idx: &[usize], acronym: bool) -> NameCand
     }
 }
 
+/// True when a token uses a letter only Vietnamese spelling has (ă â ê ô
+/// ơ ư đ, or the hook-above and dot-below tones) and none that Vietnamese
+/// lacks (f j w z): a transliteration written solid ("Giêxu" for Jesus,
+/// "Mátxcơva"), not a name kept in Latin script. The eth "Ð" that mojibake
+/// puts for "Đ" counts as Vietnamese. A few Portuguese or Romanian names
+/// ("Antônio", "Băsescu") look the same and are let go: missing them costs
+/// less than flagging every solid transliteration.
+fn is_solid_transliteration(token: &str) -> bool {
+    let mut vietnamese = false;
+    for c in token.chars().flat_map(char::to_lowercase) {
+        if matches!(c, 'f' | 'j' | 'w' | 'z') {
+            return false;
+        }
+        let mut base = None;
+        unicode_normalization::char::decompose_canonical(c, |d| match base {
+            None => base = Some(d),
+            Some(b) => {
+                vietnamese |= matches!(
+                    (b, d),
+                    ('a', '\u{0306}')
+                        | ('a' | 'e' | 'o', '\u{0302}')
+                        | ('o' | 'u', '\u{031B}')
+                        | (_, '\u{0309}' | '\u{0323}')
+                );
+            }
+        });
+        vietnamese |= matches!(base, Some('đ' | 'ð'));
+    }
+    vietnamese
+}
+
 /// True when a Vietnamese-text token is foreign: any hyphen/apostrophe
 /// part of it is a letters-only word that is not a Vietnamese syllable.
 /// A hyphenated token with a part that is a Vietnamese syllable carrying
 /// marks is a Vietnamese transliteration ("Mát-xcơ-va"), not a name kept in
-/// Latin script.
+/// Latin script, and so is a solid one ([`is_solid_transliteration`]).
 fn is_foreign_token(token: &str) -> bool {
+    if is_solid_transliteration(token) {
+        return false;
+    }
     let mut parts = token.split(['-', '\'']).filter(|p| !p.is_empty());
     let mut foreign = false;
     for part in parts.by_ref() {
@@ -865,6 +926,11 @@ mod tests {
             ),
             ("The pro-Russian rebels in mid-March.", &["Russian"]),
             ("Secretary of State Antony Blinken.", &["Antony Blinken"]),
+            (
+                "He met European Commissioner Valdis Dombrovskis.",
+                &["European", "Valdis Dombrovskis"],
+            ),
+            ("Coach Philippe Troussier left.", &["Philippe Troussier"]),
             ("the Islamic State group", &["Islamic State"]),
             (
                 "\"We will win,\" Zelensky said. \"The war goes on.\"",
@@ -947,6 +1013,16 @@ mod tests {
             ),
             ("Apple Việt Nam ra mắt.", &["Apple"]),
             ("Ông Putin nói.", &["Putin"]),
+            // Transliterations written solid are Vietnamese words.
+            ("Đức Giêxu chủ trương khoan dung.", &[]),
+            ("Ban đầu Ðức Chúa Trời dựng nên trời đất.", &[]),
+            ("Thủ đô Mátxcơva.", &[]),
+            (
+                "Tổng thống Recep Tayyip Erdoğan.",
+                &["Recep Tayyip Erdoğan"],
+            ),
+            ("Cầu thủ Jérôme Boateng.", &["Jérôme Boateng"]),
+            ("Thủ tướng Viktor Orbán.", &["Viktor Orbán"]),
             ("", &[]),
         ];
         let mut wrong = Vec::new();

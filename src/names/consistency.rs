@@ -23,7 +23,8 @@ use std::ops::Range;
 
 use super::fold::fold_tokens;
 use super::index::FuzzyIndex;
-use super::variant::{classify, Variant};
+use super::similarity::Thresholds;
+use super::variant::{classify_with, Variant};
 
 /// One occurrence of a candidate name in a target document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,8 +86,17 @@ struct Join {
 
 /// Groups the spellings of `occurrences` that are variants of each other
 /// and returns one group per name spelled at least two ways, in order of
-/// the majority spelling's first occurrence.
+/// the majority spelling's first occurrence. Uses the default
+/// [`Thresholds`].
 pub fn inconsistent_spellings(occurrences: &[Occurrence]) -> Vec<SpellingGroup> {
+    inconsistent_spellings_with(occurrences, &Thresholds::default())
+}
+
+/// [`inconsistent_spellings`] with the given string-score thresholds.
+pub fn inconsistent_spellings_with(
+    occurrences: &[Occurrence],
+    thresholds: &Thresholds,
+) -> Vec<SpellingGroup> {
     let mut by_text: HashMap<&str, usize> = HashMap::new();
     let mut spellings: Vec<Spelling> = Vec::new();
     for (i, occ) in occurrences.iter().enumerate() {
@@ -106,7 +116,7 @@ pub fn inconsistent_spellings(occurrences: &[Occurrence]) -> Vec<SpellingGroup> 
     let mut order: Vec<usize> = (0..spellings.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(spellings[i].count), spellings[i].first));
 
-    let mut heads = FuzzyIndex::default();
+    let mut heads = FuzzyIndex::empty(*thresholds);
     // Per group: head spelling id, members (spelling id, variant, suggestion).
     let mut groups: Vec<(usize, Vec<Member>)> = Vec::new();
     let mut group_of_form: Vec<usize> = Vec::new();
@@ -198,7 +208,7 @@ fn best_head(heads: &FuzzyIndex, group_of_form: &[usize], text: &str) -> Option<
             if fold_tokens(head).len() != 1 {
                 continue;
             }
-            if let Some(variant) = classify(head, text) {
+            if let Some(variant) = classify_with(head, text, heads.thresholds()) {
                 let suggestion = format!(
                     "{}{}{}",
                     &text[..last.span.start],

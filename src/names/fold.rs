@@ -112,6 +112,26 @@ pub fn fold_tokens(text: &str) -> Vec<FoldedToken> {
     tokens
 }
 
+/// True when the folded tokens of `name` occur as a contiguous run in
+/// those of `text`: the name is written there, up to case, diacritics,
+/// hyphens and spacing ("Kim Jong-un" in "ông Kim Jong Un nói").
+pub fn contains_name(text: &[FoldedToken], name: &[FoldedToken]) -> bool {
+    find_name(text, name).next().is_some()
+}
+
+/// The byte ranges (in the text `text` was cut from) where the folded
+/// tokens of `name` occur as a contiguous run.
+pub fn find_name<'a>(
+    text: &'a [FoldedToken],
+    name: &'a [FoldedToken],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let width = name.len().max(1);
+    text.windows(width).filter_map(move |w| {
+        let same = !name.is_empty() && w.iter().zip(name).all(|(a, b)| a.folded == b.folded);
+        same.then(|| w[0].span.start..w[width - 1].span.end)
+    })
+}
+
 /// Case-folds and drops separators but keeps diacritics: two names with the
 /// same `compact` form differ only in case, hyphens, apostrophes, dots or
 /// spacing ("Kim Jong-un" / "Kim Jongun" / "kim jong un").
@@ -197,6 +217,31 @@ mod tests {
         let toks = fold_tokens(text);
         assert_eq!(toks.len(), 1);
         assert_eq!(&text[toks[0].span.clone()], "abc");
+    }
+
+    #[test]
+    fn contains_name_table() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("ông Kim Jong Un nói", "Kim Jong-un", true),
+            ("Phạm Minh Chính", "Pham Minh Chinh", true),
+            ("Kim Jong Un", "Kim Yo Jong", false),
+            ("Lavrov", "Sergei Lavrov", false),
+            ("Sergei Lavrov", "Lavrov", true),
+            ("Lavrova", "Lavrov", false),
+            ("anything", "", false),
+        ];
+        let text = "Kim Jong Un gặp Kim Jong-un";
+        let found: Vec<&str> = find_name(&fold_tokens(text), &fold_tokens("kim jong un"))
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Kim Jong Un", "Kim Jong-un"]);
+        for (text, name, want) in cases {
+            assert_eq!(
+                contains_name(&fold_tokens(text), &fold_tokens(name)),
+                *want,
+                "{name:?} in {text:?}"
+            );
+        }
     }
 
     #[test]

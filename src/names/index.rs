@@ -27,18 +27,14 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::fold::{fold_tokens, FoldedToken};
-use super::similarity::{phonetic_key, EDIT_MIN_CHARS, VIET_EDIT_MIN_CHARS};
+use super::similarity::{phonetic_key, Thresholds, EDIT_MIN_CHARS, VIET_EDIT_MIN_CHARS};
 use super::syllable::could_be_vietnamese_syllable;
-use super::variant::{classify, token_variant, Variant};
+use super::variant::{classify_with, token_variant, Variant};
 
 /// How many forms a lone-token near-miss is reported against. A surname
 /// alone that is near the surname of more entries than this is ambiguous,
 /// and the suggestion (the surname) is the same for all of them.
 pub const MAX_PARTIAL_FANOUT: usize = 8;
-
-/// Tokens from this many folded chars on may be two edits off (see
-/// [`crate::names::similarity::DL_MIN`]), so they get two-letter deletions.
-const TWO_EDIT_MIN_CHARS: usize = 10;
 
 #[derive(Debug, Clone)]
 struct Form {
@@ -69,6 +65,9 @@ pub struct FuzzyIndex {
     last_tokens: Vec<LastToken>,
     last_token_ids: HashMap<String, u32>,
     comparisons: AtomicU64,
+    /// The thresholds [`classify_with`] is called with; they also set how
+    /// many deletions each token's neighbourhood holds.
+    thresholds: Thresholds,
 }
 
 fn hash_of(parts: &impl Hash) -> u64 {
@@ -85,11 +84,13 @@ fn can_take_edit(folded: &str) -> bool {
 }
 
 /// The signature parts of one token: its exact key (tag `E`), and, for
-/// tokens that can take an edit, the key and its deletions (tag `D`). Two
-/// tokens share a `D` part only when both could be an edit apart, so short
-/// tokens never meet the deletions of long ones ("Kavo" is not compared
-/// with "Cakvo").
-fn neighbourhood(key: &str, folded: &str) -> Vec<(char, String)> {
+/// tokens that can take an edit, the key and its deletions (tag `D`), up to
+/// as many letters as the thresholds allow edits at this length (one below
+/// 10 chars and two from 10 on by default, see [`Thresholds::max_edits`]).
+/// Two tokens share a `D` part only when both could be an edit apart, so
+/// short tokens never meet the deletions of long ones ("Kavo" is not
+/// compared with "Cakvo").
+fn neighbourhood(key: &str, folded: &str, t: &Thresholds) -> Vec<(char, String)> {
     let mut out = vec![('E', key.to_string())];
     if !can_take_edit(folded) {
         return out;
@@ -107,7 +108,7 @@ fn neighbourhood(key: &str, folded: &str) -> Vec<(char, String)> {
     for i in 0..chars.len() {
         out.push(('D', without(&[i])));
     }
-    if folded.chars().count() >= TWO_EDIT_MIN_CHARS {
+    if t.max_edits(folded.chars().count()) >= 2 {
         for i in 0..chars.len() {
             for j in i + 1..chars.len() {
                 out.push(('D', without(&[i, j])));
@@ -120,7 +121,7 @@ fn neighbourhood(key: &str, folded: &str) -> Vec<(char, String)> {
 }
 
 /// The `S` and `W` signatures of a tokenized name.
-fn signatures(tokens: &[FoldedToken]) -> Vec<u64> {
+fn signatures(tokens: &[FoldedToken], t: &Thresholds) -> Vec<u64> {
     let keys: Vec<String> = tokens.iter().map(|t| phonetic_key(&t.folded)).collect();
     let joined: String = tokens.iter().map(|t| t.folded.as_str()).collect();
     let mut out = vec![hash_of(&("S", phonetic_key(&joined)))];
@@ -131,7 +132,7 @@ fn signatures(tokens: &[FoldedToken]) -> Vec<u64> {
             .filter(|(k, _)| *k != i)
             .map(|(_, s)| s.as_str())
             .collect();
-        for d in neighbourhood(&keys[i], &tok.folded) {
+        for d in neighbourhood(&keys[i], &tok.folded, t) {
             out.push(hash_of(&("W", tokens.len(), i, &others, d)));
         }
     }
@@ -141,8 +142,8 @@ fn signatures(tokens: &[FoldedToken]) -> Vec<u64> {
 }
 
 /// The `P` signatures of one token.
-fn partial_signatures(tok: &FoldedToken) -> Vec<u64> {
-    neighbourhood(&phonetic_key(&tok.folded), &tok.folded)
+fn partial_signatures(tok: &FoldedToken, t: &Thresholds) -> Vec<u64> {
+    neighbourhood(&phonetic_key(&tok.folded), &tok.folded, t)
         .into_iter()
         .map(|d| hash_of(&("P", d)))
         .collect()
@@ -162,7 +163,23 @@ impl FuzzyIndex {
     /// Builds the index from `(key, form)` pairs; the form index returned by
     /// [`FuzzyIndex::lookup`] is the pair's position in this iterator.
     pub fn new<'a>(pairs: impl IntoIterator<Item = (u32, &'a str)>) -> Self {
-        let mut index = FuzzyIndex::default();
+        Self::with_thresholds(pairs, Thresholds::default())
+    }
+
+    /// An empty index whose lookups classify with `thresholds`.
+    pub fn empty(thresholds: Thresholds) -> Self {
+        FuzzyIndex {
+            thresholds,
+            ..FuzzyIndex::default()
+        }
+    }
+
+    /// [`FuzzyIndex::new`] with the given string-score thresholds.
+    pub fn with_thresholds<'a>(
+        pairs: impl IntoIterator<Item = (u32, &'a str)>,
+        thresholds: Thresholds,
+    ) -> Self {
+        let mut index = FuzzyIndex::empty(thresholds);
         for (key, form) in pairs {
             index.add(key, form, false);
         }
@@ -189,7 +206,7 @@ impl FuzzyIndex {
         if tokens.is_empty() {
             return idx;
         }
-        for sig in signatures(&tokens) {
+        for sig in signatures(&tokens, &self.thresholds) {
             if late {
                 self.extra.entry(sig).or_default().push(id);
             } else {
@@ -205,7 +222,7 @@ impl FuzzyIndex {
                     folded: last.folded.clone(),
                     forms: Vec::new(),
                 });
-                for sig in partial_signatures(last) {
+                for sig in partial_signatures(last, &self.thresholds) {
                     if late {
                         self.extra_partial.entry(sig).or_default().push(next_id);
                     } else {
@@ -231,6 +248,11 @@ impl FuzzyIndex {
         self.forms.is_empty()
     }
 
+    /// The thresholds lookups classify with.
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.thresholds
+    }
+
     /// The form text at `index`.
     pub fn form(&self, index: usize) -> Option<&str> {
         self.forms.get(index).map(|f| f.text.as_str())
@@ -251,7 +273,7 @@ impl FuzzyIndex {
             return Vec::new();
         }
         let mut ids: Vec<u32> = Vec::new();
-        for sig in signatures(&tokens) {
+        for sig in signatures(&tokens, &self.thresholds) {
             ids.extend(postings_for(&self.postings, sig).iter().map(|(_, id)| *id));
             if let Some(more) = self.extra.get(&sig) {
                 ids.extend(more);
@@ -265,13 +287,13 @@ impl FuzzyIndex {
                 continue;
             };
             self.comparisons.fetch_add(1, Ordering::Relaxed);
-            if let Some(v) = classify(candidate, &form.text) {
+            if let Some(v) = classify_with(candidate, &form.text, &self.thresholds) {
                 out.push((form.key, id as usize, v));
             }
         }
         if let [tok] = tokens.as_slice() {
             let mut vocab: Vec<u32> = Vec::new();
-            for sig in partial_signatures(tok) {
+            for sig in partial_signatures(tok, &self.thresholds) {
                 vocab.extend(postings_for(&self.partial, sig).iter().map(|(_, id)| *id));
                 if let Some(more) = self.extra_partial.get(&sig) {
                     vocab.extend(more);
@@ -284,7 +306,9 @@ impl FuzzyIndex {
                     continue;
                 };
                 self.comparisons.fetch_add(1, Ordering::Relaxed);
-                let Some(v) = token_variant(candidate, tok, &last.raw, &last.folded) else {
+                let Some(v) =
+                    token_variant(candidate, tok, &last.raw, &last.folded, &self.thresholds)
+                else {
                     continue;
                 };
                 for &id in last.forms.iter().take(MAX_PARTIAL_FANOUT) {
@@ -307,6 +331,9 @@ mod tests {
     use super::*;
     use crate::names::variant::tests::{DISTINCT, VARIANTS};
 
+    /// The index finds exactly what classifying against every form finds,
+    /// with the default thresholds and with overridden ones (the
+    /// neighbourhoods widen with looser thresholds).
     #[test]
     fn finds_the_same_variants_as_brute_force() {
         let mut forms: Vec<&str> = VARIANTS.iter().map(|(_, r, ..)| *r).collect();
@@ -314,23 +341,40 @@ mod tests {
             forms.push(a);
             forms.push(b);
         }
-        let index = FuzzyIndex::new(forms.iter().enumerate().map(|(i, f)| (i as u32, *f)));
         let mut candidates: Vec<&str> = VARIANTS.iter().map(|(c, ..)| *c).collect();
         candidates.extend(forms.iter().copied());
-        let mut missing = Vec::new();
-        for cand in &candidates {
-            let got: Vec<usize> = index.lookup(cand).iter().map(|(_, i, _)| *i).collect();
-            let want: Vec<usize> = forms
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| classify(cand, f).is_some())
-                .map(|(i, _)| i)
-                .collect();
-            if got != want {
-                missing.push(format!("{cand:?}: index {got:?}, brute force {want:?}"));
+        // Two edits in 7-9 letters: found only with loose thresholds.
+        candidates.extend(["Angela Merkell", "Stoltenbrug", "Zelenkyy", "Afganistn"]);
+        let mut found_total = Vec::new();
+        for t in [
+            Thresholds::default(),
+            Thresholds::new(0.85, 0.70).unwrap(),
+            Thresholds::new(0.99, 0.95).unwrap(),
+        ] {
+            let index = FuzzyIndex::with_thresholds(
+                forms.iter().enumerate().map(|(i, f)| (i as u32, *f)),
+                t,
+            );
+            let mut missing = Vec::new();
+            let mut found = 0;
+            for cand in &candidates {
+                let got: Vec<usize> = index.lookup(cand).iter().map(|(_, i, _)| *i).collect();
+                let want: Vec<usize> = forms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| classify_with(cand, f, &t).is_some())
+                    .map(|(i, _)| i)
+                    .collect();
+                found += want.len();
+                if got != want {
+                    missing.push(format!("{cand:?}: index {got:?}, brute force {want:?}"));
+                }
             }
+            assert!(missing.is_empty(), "{t:?}\n{}", missing.join("\n"));
+            found_total.push(found);
         }
-        assert!(missing.is_empty(), "{}", missing.join("\n"));
+        // Looser thresholds find more, stricter fewer.
+        assert!(found_total[1] > found_total[0] && found_total[0] > found_total[2]);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Name analysis: tells foreign names from Vietnamese words, folds and
 //! compares names, and classifies near-misses (transliteration variants,
-//! typos, wrong tokens) while keeping distinct look-alike names apart.
+//! typos, wrong tokens) while keeping distinct look-alike names apart. The
+//! rules built on it are in `crate::checks::name_variant`,
+//! `crate::checks::name_copy` and `crate::checks::name_inconsistent`.
 
 pub mod candidates;
 pub mod consistency;
+pub mod copy;
 pub mod fold;
 pub mod index;
 pub mod similarity;

@@ -168,16 +168,114 @@ pub fn string_score(a: &str, b: &str) -> f64 {
     }
 }
 
-/// True when the raw string score of two folded tokens passes the threshold
-/// that applies at their length.
-pub fn passes_threshold(a: &str, b: &str) -> bool {
-    let len = a.chars().count().max(b.chars().count());
-    let score = string_score(a, b);
-    if len <= JW_MAX_CHARS {
-        score >= JW_MIN
-    } else {
-        score >= DL_MIN
+/// The two string-score thresholds, [`JW_MIN`] and [`DL_MIN`] by default.
+/// Users may override them (`--name-threshold`): higher values make every
+/// name rule stricter, lower ones let more distant spellings count as one
+/// name. The structural rules of [`crate::names::variant`] (first letter,
+/// short tokens, derivations, gendered endings, consonant swaps) apply
+/// whatever the thresholds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Minimum Jaro-Winkler for tokens of at most [`JW_MAX_CHARS`] chars.
+    pub jw_min: f64,
+    /// Minimum normalized Damerau-Levenshtein for longer tokens.
+    pub dl_min: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            jw_min: JW_MIN,
+            dl_min: DL_MIN,
+        }
     }
+}
+
+/// Deletions the index tries per token at most: two deletions already give
+/// C(n,2) keys per token, and a glossary entry more than two edits from a
+/// spelling is not a near-miss any editor would accept.
+pub const MAX_INDEX_EDITS: usize = 2;
+
+impl Thresholds {
+    /// Checked thresholds: each must be a number in (0, 1].
+    pub fn new(jw_min: f64, dl_min: f64) -> Result<Thresholds, String> {
+        for (name, value) in [("jw", jw_min), ("dl", dl_min)] {
+            if !(value > 0.0 && value <= 1.0) {
+                return Err(format!(
+                    "name threshold `{name}` must be a number greater than 0 and at most 1, not {value}"
+                ));
+            }
+        }
+        Ok(Thresholds { jw_min, dl_min })
+    }
+
+    /// Applies one `KEY=SCORE` override as given on the command line
+    /// (`--name-threshold dl=0.85`): `jw` for tokens of up to
+    /// [`JW_MAX_CHARS`] letters, `dl` for longer ones.
+    pub fn apply(self, spec: &str) -> Result<Thresholds, String> {
+        let (key, value) = spec.split_once('=').ok_or_else(|| {
+            format!("`--name-threshold {spec}`: expected jw=SCORE or dl=SCORE, e.g. dl=0.85")
+        })?;
+        let score: f64 = value.trim().parse().map_err(|_| {
+            format!(
+                "`--name-threshold {spec}`: `{}` is not a number",
+                value.trim()
+            )
+        })?;
+        let (jw, dl) = match key.trim() {
+            "jw" => (score, self.dl_min),
+            "dl" => (self.jw_min, score),
+            other => {
+                return Err(format!(
+                    "`--name-threshold {spec}`: unknown threshold `{other}`; use jw or dl"
+                ))
+            }
+        };
+        Thresholds::new(jw, dl).map_err(|e| format!("`--name-threshold {spec}`: {e}"))
+    }
+
+    /// True when the raw string score of two folded tokens passes the
+    /// threshold that applies at their length, and they are at most
+    /// [`MAX_INDEX_EDITS`] edits apart: however loose the thresholds, a
+    /// token three edits off is another word, and the fuzzy index only looks
+    /// that far.
+    pub fn passes(&self, a: &str, b: &str) -> bool {
+        let len = a.chars().count().max(b.chars().count());
+        let score = string_score(a, b);
+        let min = if len <= JW_MAX_CHARS {
+            self.jw_min
+        } else {
+            self.dl_min
+        };
+        score >= min && strsim::damerau_levenshtein(a, b) <= MAX_INDEX_EDITS
+    }
+
+    /// How many edits a token of `len` chars may be off and still pass, as
+    /// far as the fuzzy index needs to look (at least 1, at most
+    /// [`MAX_INDEX_EDITS`]). Long tokens: what the Damerau-Levenshtein
+    /// threshold allows, floor((1 - dl_min) · len). Short tokens: one edit
+    /// scores a Jaro-Winkler of 0.90 or more when the first letters agree
+    /// (which [`crate::names::variant`] requires) and two edits less, so two
+    /// are needed only below 0.90.
+    pub fn max_edits(&self, len: usize) -> usize {
+        let edits = if len <= JW_MAX_CHARS {
+            if self.jw_min >= 0.90 {
+                1
+            } else {
+                2
+            }
+        } else {
+            // The epsilon keeps 0.2 · 10 from rounding down to 1.
+            ((1.0 - self.dl_min) * len as f64 + 1e-9).floor() as usize
+        };
+        edits.clamp(1, MAX_INDEX_EDITS)
+    }
+}
+
+/// True when the raw string score of two folded tokens passes the default
+/// threshold that applies at their length.
+pub fn passes_threshold(a: &str, b: &str) -> bool {
+    Thresholds::default().passes(a, b)
 }
 
 /// Similarity of two folded tokens in [0,1]: 1 when equal, at least
@@ -295,6 +393,55 @@ mod tests {
         assert!(!passes_threshold("thanh", "thang"));
         assert!(!passes_threshold("slovakia", "slovenia"));
         assert!(!passes_threshold("austria", "australia"));
+    }
+
+    #[test]
+    fn thresholds_are_checked_and_scale_the_index_radius() {
+        let t = Thresholds::default();
+        // The default radius is what the index always used: one edit below
+        // 10 chars, two from 10 on.
+        let radius: Vec<usize> = (3..=16).map(|n| t.max_edits(n)).collect();
+        assert_eq!(radius, [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+        let loose = Thresholds::new(0.85, 0.70).unwrap();
+        assert_eq!((loose.max_edits(6), loose.max_edits(7)), (2, 2));
+        let strict = Thresholds::new(0.99, 0.95).unwrap();
+        assert_eq!(strict.max_edits(12), 1);
+        assert!(!strict.passes("truong", "trong"));
+        assert!(!strict.passes("jinping", "jingping"));
+        assert!(loose.passes("slovakia", "slovenia"));
+        // Three edits are too many at any threshold.
+        assert!(!loose.passes("vietcombank", "vietinbank"));
+        assert!(!Thresholds::new(0.1, 0.1)
+            .unwrap()
+            .passes("abcdefgh", "abxyzfgh"));
+        for (jw, dl) in [(0.0, 0.8), (0.9, 1.5), (f64::NAN, 0.8), (0.9, -1.0)] {
+            assert!(Thresholds::new(jw, dl).is_err(), "{jw} {dl}");
+        }
+        assert_eq!(Thresholds::new(JW_MIN, DL_MIN), Ok(t));
+    }
+
+    #[test]
+    fn overrides_from_the_command_line() {
+        let t = Thresholds::default();
+        assert_eq!(t.apply("dl=0.85").unwrap().dl_min, 0.85);
+        assert_eq!(t.apply("dl=0.85").unwrap().jw_min, JW_MIN);
+        assert_eq!(t.apply(" jw = 0.97 ").unwrap().jw_min, 0.97);
+        let both = t.apply("jw=0.96").and_then(|t| t.apply("dl=0.9")).unwrap();
+        assert_eq!((both.jw_min, both.dl_min), (0.96, 0.9));
+        for (spec, error) in [
+            ("0.9", "expected jw=SCORE or dl=SCORE"),
+            ("dl=high", "`high` is not a number"),
+            ("lev=0.9", "unknown threshold `lev`"),
+            ("dl=1.5", "greater than 0 and at most 1"),
+            ("jw=0", "greater than 0 and at most 1"),
+        ] {
+            let got = t.apply(spec).unwrap_err();
+            assert!(got.contains(error), "{spec}: {got}");
+            assert!(
+                got.starts_with(&format!("`--name-threshold {spec}`")),
+                "{got}"
+            );
+        }
     }
 
     #[test]

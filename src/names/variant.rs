@@ -38,8 +38,8 @@
 
 use super::fold::{compact, fold_tokens, is_plain, FoldedToken};
 use super::similarity::{
-    light_key, passes_threshold, phonetic_key, token_similarity, EDIT_MIN_CHARS,
-    SHORT_TOKEN_MAX_CHARS, VIET_EDIT_MIN_CHARS,
+    light_key, phonetic_key, token_similarity, Thresholds, EDIT_MIN_CHARS, SHORT_TOKEN_MAX_CHARS,
+    VIET_EDIT_MIN_CHARS,
 };
 use super::syllable::could_be_vietnamese_syllable;
 
@@ -118,7 +118,9 @@ fn lower(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
-fn is_derivation(a: &str, b: &str) -> bool {
+/// True when one folded token is the other plus a derivation ending
+/// (Korea/Korean, Indonesia/Indonesian, Lavrov/Lavrova).
+pub fn is_derivation(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short)
         .is_some_and(|rest| DERIVATION_SUFFIXES.contains(&rest))
@@ -171,7 +173,7 @@ fn is_consonant_swap(a: &str, b: &str) -> bool {
 }
 
 /// Relates two aligned tokens given their raw text and folded forms.
-fn relate(raw_a: &str, fa: &str, raw_b: &str, fb: &str) -> Rel {
+fn relate(raw_a: &str, fa: &str, raw_b: &str, fb: &str, t: &Thresholds) -> Rel {
     if fa == fb {
         if lower(raw_a) == lower(raw_b) {
             return Rel::Equal;
@@ -214,8 +216,7 @@ fn relate(raw_a: &str, fa: &str, raw_b: &str, fb: &str) -> Rel {
     // Foreign tokens are also compared through their phonetic keys, so a
     // typo on top of a romanization difference still counts as one edit
     // (Aleksandr/Alexander: three edits raw, one on the keys).
-    let close = passes_threshold(fa, fb)
-        || (!viet && passes_threshold(&phonetic_key(fa), &phonetic_key(fb)));
+    let close = t.passes(fa, fb) || (!viet && t.passes(&phonetic_key(fa), &phonetic_key(fb)));
     if la.min(lb) >= min_len && close {
         Rel::Edit { viet }
     } else {
@@ -235,8 +236,14 @@ fn mean_similarity(a: &[FoldedToken], b: &[FoldedToken]) -> f64 {
 /// Is `candidate` a variant spelling of `rendering`? `None` when they are
 /// identical or when they are different names. See the module doc for the
 /// rules; the direction matters only for a lone candidate token, which is
-/// compared with the last token of a longer rendering.
+/// compared with the last token of a longer rendering. Uses the default
+/// [`Thresholds`].
 pub fn classify(candidate: &str, rendering: &str) -> Option<Variant> {
+    classify_with(candidate, rendering, &Thresholds::default())
+}
+
+/// [`classify`] with the given string-score thresholds.
+pub fn classify_with(candidate: &str, rendering: &str, t: &Thresholds) -> Option<Variant> {
     if candidate == rendering {
         return None;
     }
@@ -253,7 +260,7 @@ pub fn classify(candidate: &str, rendering: &str) -> Option<Variant> {
         });
     }
     if ta.len() == tb.len() {
-        return classify_aligned(candidate, &ta, rendering, &tb);
+        return classify_aligned(candidate, &ta, rendering, &tb, t);
     }
     if ta.len() == 1 {
         let last = tb.len() - 1;
@@ -262,6 +269,7 @@ pub fn classify(candidate: &str, rendering: &str) -> Option<Variant> {
             &ta[0],
             raw(rendering, &tb[last]),
             &tb[last].folded,
+            t,
         )
         .map(|v| Variant {
             part: Some(last),
@@ -281,6 +289,7 @@ pub(crate) fn token_variant(
     tok: &FoldedToken,
     rendering_token: &str,
     rendering_folded: &str,
+    t: &Thresholds,
 ) -> Option<Variant> {
     // A short token alone ("Le", "Lam", "Kim") is ambiguous: the surname
     // or given name of many people.
@@ -288,7 +297,7 @@ pub(crate) fn token_variant(
         return None;
     }
     let cand_raw = raw(candidate, tok);
-    let reason = match relate(cand_raw, &tok.folded, rendering_token, rendering_folded) {
+    let reason = match relate(cand_raw, &tok.folded, rendering_token, rendering_folded, t) {
         Rel::Equal | Rel::Different | Rel::Edit { viet: true } => return None,
         // Only marks dropped from the short form ("Trong" for "Nguyễn Phú
         // Trọng"). A marked lone token against a plain full name is as
@@ -310,12 +319,19 @@ fn classify_aligned(
     ta: &[FoldedToken],
     rendering: &str,
     tb: &[FoldedToken],
+    t: &Thresholds,
 ) -> Option<Variant> {
     let mut edits = Vec::new();
     let mut romanized = false;
     let mut diacritics = false;
     for (x, y) in ta.iter().zip(tb) {
-        match relate(raw(candidate, x), &x.folded, raw(rendering, y), &y.folded) {
+        match relate(
+            raw(candidate, x),
+            &x.folded,
+            raw(rendering, y),
+            &y.folded,
+            t,
+        ) {
             Rel::Equal => {}
             Rel::Diacritics => diacritics = true,
             Rel::Romanization => romanized = true,
@@ -698,6 +714,42 @@ pub(crate) mod tests {
         );
         assert_eq!(false_pos, 0);
         assert_eq!(found, VARIANTS.len());
+    }
+
+    #[test]
+    fn thresholds_move_the_edit_boundary_only() {
+        let strict = Thresholds::new(0.99, 0.95).unwrap();
+        let loose = Thresholds::new(0.90, 0.70).unwrap();
+        // Typos need the string score; strict thresholds reject them.
+        for (cand, rend) in [
+            ("Xi Jingping", "Xi Jinping"),
+            ("Nguyen Phu Truong", "Nguyen Phu Trong"),
+            ("Antony Blinkin", "Antony Blinken"),
+        ] {
+            assert!(classify(cand, rend).is_some(), "{cand}");
+            assert_eq!(classify_with(cand, rend, &strict), None, "{cand}");
+        }
+        // Spacing, diacritics and romanization do not depend on them.
+        for (cand, rend) in [
+            ("Kim Jong-un", "Kim Jong Un"),
+            ("Pham Minh Chinh", "Phạm Minh Chính"),
+            ("Sergey Lavrov", "Sergei Lavrov"),
+        ] {
+            assert!(classify_with(cand, rend, &strict).is_some(), "{cand}");
+        }
+        // Loose thresholds accept two edits in 7-9 letters...
+        assert_eq!(classify("Angela Merkell", "Angela Markel"), None);
+        assert!(classify_with("Angela Merkell", "Angela Markel", &loose).is_some());
+        // ...but the structural rules still keep distinct names apart.
+        for (a, b) in [
+            ("Kim Jong Un", "Kim Yo Jong"),
+            ("Joe Biden", "Hunter Biden"),
+            ("Pham", "Phan"),
+            ("Korea", "Korean"),
+            ("Clinton", "Clifton"),
+        ] {
+            assert_eq!(classify_with(a, b, &loose), None, "{a} {b}");
+        }
     }
 
     #[test]

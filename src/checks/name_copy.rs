@@ -1,0 +1,121 @@
+//! `name.copy`: Vietnamese news keeps foreign names in Latin script
+//! ("Sergei Lavrov", "Boeing", "Takeshi Iwaya"); a foreign name in a source
+//! block that the glossary does not list must appear as written in the
+//! aligned target block. Reported when it is misspelled there ("Takeshi
+//! Iwata") or absent.
+//!
+//! Foreign names are told from Vietnamese words by phonotactics (see
+//! [`crate::names::syllable`]), and the comparison is in
+//! [`crate::names::copy`]. Names the glossary lists are left to the `term.*`
+//! and `name.variant` rules, and acronyms are skipped (Vietnamese
+//! abbreviations such as UBND are translated, not copied). Runs only for
+//! Vietnamese sources.
+//!
+//! Default severity warning: without a glossary entry nobody has said how
+//! the English text writes the name, and the source's own spelling may be
+//! the wrong one; the finding asks an editor to look, it does not know.
+
+use std::ops::Range;
+
+use super::{quote, BlockStatus, BlockView, Check, PairContext};
+use crate::finding::{Finding, Rule, Severity};
+use crate::names::candidates::{foreign_names, NameCandidate};
+use crate::names::copy::{copy_issues, CopyIssue};
+
+pub const COPY: Rule = Rule {
+    id: "name.copy",
+    default_severity: Severity::Warning,
+    summary: "A foreign name that the source keeps in Latin script and the glossary does not list is misspelled in or missing from the translation.",
+};
+
+pub struct NameCopy;
+
+impl Check for NameCopy {
+    fn rules(&self) -> &'static [Rule] {
+        &[COPY]
+    }
+
+    fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
+        for block in ctx.blocks {
+            for issue in block_issues(ctx, block) {
+                let finding = match issue {
+                    CopyIssue::Misspelled {
+                        source,
+                        target,
+                        suggestion,
+                    } => {
+                        let source = ctx.source_location(block, source);
+                        let target = ctx.target_location(block, target);
+                        let message = format!(
+                            "{} is written {} in the source",
+                            quote(&target.text),
+                            quote(&suggestion)
+                        );
+                        Finding::new(&COPY, message)
+                            .source(Some(source))
+                            .target(Some(target))
+                            .suggestion(Some(suggestion))
+                    }
+                    CopyIssue::Absent { source, name } => {
+                        let source = ctx.source_location(block, source);
+                        let message = format!(
+                            "{} is kept in Latin script in the source but is not in the translation",
+                            quote(&source.text)
+                        );
+                        Finding::new(&COPY, message)
+                            .source(Some(source))
+                            .suggestion(Some(name))
+                    }
+                };
+                out.push(ctx.in_block(block, finding));
+            }
+        }
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The `name.copy` issues of one block; `name.inconsistent` uses them too,
+/// so that a misspelling is reported once.
+pub(crate) fn block_issues(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
+    if ctx.source.lang != "vi"
+        || block.status != BlockStatus::Translated
+        || !block.untranslated.is_empty()
+    {
+        return Vec::new();
+    }
+    // A name that the glossary lists, even in part, is the glossary's.
+    let names: Vec<NameCandidate> = foreign_names(&block.source.text)
+        .into_iter()
+        .filter(|n| {
+            !block
+                .source_terms
+                .iter()
+                .any(|m| overlaps(&m.range, &n.span))
+        })
+        .collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // Target names that render a glossary entry, or nearly do, belong to
+    // the term and name.variant rules.
+    let skip = |c: &NameCandidate| {
+        block
+            .target_terms
+            .iter()
+            .chain(&block.target_forbidden)
+            .any(|m| overlaps(&m.range, &c.span))
+            || block.target_near.iter().any(|n| n.range == c.span)
+    };
+    copy_issues(
+        &block.source.text,
+        &names,
+        &block.target.text,
+        &block.target_names,
+        skip,
+        ctx.target.lang == "en",
+        ctx.glossary.name_thresholds(),
+    )
+}
