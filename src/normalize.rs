@@ -147,8 +147,7 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
         // A starter and the combining marks that follow it form one cluster,
         // normalized together so that NFD input composes.
         let mut end = start + c.len_utf8();
-        let needs_nfc =
-            !already_nfc && (!c.is_ascii() || iter.peek().is_some_and(|&(_, n)| joins_previous(n)));
+        let needs_nfc = !already_nfc && (!c.is_ascii() || next_joins(&iter));
         if !needs_nfc {
             chars.push((fold_punctuation(c), start, end));
             continue;
@@ -156,6 +155,12 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
         cluster.clear();
         cluster.push(c);
         while let Some(&(j, n)) = iter.peek() {
+            // Invisible characters are dropped, so a mark after one still
+            // belongs to this cluster ("o\u{FEFF}\u{302}" is "ô").
+            if is_invisible(n) && next_joins(&iter) {
+                iter.next();
+                continue;
+            }
             if !joins_previous(n) {
                 break;
             }
@@ -185,6 +190,15 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
 /// vowels), which NFC quick check marks as "maybe".
 fn joins_previous(c: char) -> bool {
     canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+}
+
+/// True when the next character that is not invisible joins the cluster
+/// being built.
+fn next_joins(iter: &std::iter::Peekable<std::str::CharIndices>) -> bool {
+    iter.clone()
+        .map(|(_, c)| c)
+        .find(|&c| !is_invisible(c))
+        .is_some_and(joins_previous)
 }
 
 /// Rewrites every Vietnamese word to canonical tone placement in place.
@@ -247,6 +261,9 @@ mod tests {
             // Starters that compose with the one before them.
             ("\u{1112}\u{1161}\u{11AB}", "\u{D55C}"),
             ("\u{113C2}\u{113B8}", "\u{113C7}"),
+            // Marks after a dropped invisible character still compose.
+            ("No\u{FEFF}\u{302}\u{323}i", "Nội"),
+            ("o\u{200B}\u{200B}\u{301}", "ó"),
             // Two tone marks on one vowel: not a syllable, left alone.
             ("ôi\u{323}\u{323}", "ôị\u{323}"),
             ("\u{0D9A}\u{0DD9}\u{0DCF}", "\u{0D9A}\u{0DDC}"),

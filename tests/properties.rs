@@ -145,8 +145,7 @@ fn article() -> impl Strategy<Value = Vec<Vec<Piece>>> {
 
 /// The file bytes of both sides.
 fn files(paragraphs: &[Vec<Piece>], style: Style) -> (Vec<u8>, Vec<u8>) {
-    let (vi, mut en): (Vec<String>, Vec<String>) =
-        paragraphs.iter().map(|p| paragraph(p)).unzip();
+    let (vi, mut en): (Vec<String>, Vec<String>) = paragraphs.iter().map(|p| paragraph(p)).unzip();
     if let Some(i) = style.drop_target {
         if i < en.len() && en.len() > 1 {
             en.remove(i);

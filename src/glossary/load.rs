@@ -237,11 +237,11 @@ fn parse_entry(node: &Node, origin: Origin, languages: &[String]) -> Result<Entr
                 })?;
             }
             "case" => {
-                entry.case =
-                    Some(match value.as_str() {
-                        Some("sensitive") => CaseMode::Sensitive,
-                        Some("insensitive") => CaseMode::Insensitive,
-                        other => return Err((
+                entry.case = Some(match value.as_str() {
+                    Some("sensitive") => CaseMode::Sensitive,
+                    Some("insensitive") => CaseMode::Insensitive,
+                    other => {
+                        return Err((
                             value.mark,
                             format!(
                                 "{label}: `case` must be `sensitive` or `insensitive`, found {}",
@@ -250,8 +250,9 @@ fn parse_entry(node: &Node, origin: Origin, languages: &[String]) -> Result<Entr
                                     |o| format!("`{o}`")
                                 )
                             ),
-                        )),
-                    })
+                        ))
+                    }
+                })
             }
             "fuzzy" => {
                 entry.fuzzy = match value.as_str() {
