@@ -219,12 +219,15 @@ pub fn run(args: GlossaryArgs, out: &mut dyn Write) -> Result<Outcome> {
     }
 }
 
+/// A glossary's (or an exchange file's) bytes, within the glossary file
+/// size limit: a huge file is refused, not read whole.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    crate::input::read_limited(path, Limits::default().max_file_bytes, "a glossary")
+}
+
 /// Reads a glossary as text for reading only (any supported encoding).
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_bytes(path)?;
     crate::input::decode(&bytes).map_err(|message| Error::Decode {
         path: path.to_path_buf(),
         message,
@@ -234,10 +237,7 @@ fn read_text(path: &Path) -> Result<String> {
 /// Reads a glossary that will be rewritten: UTF-8 only (what we write
 /// back), with a byte-order mark kept as U+FEFF at the start of the text.
 pub(crate) fn read_for_rewrite(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_bytes(path)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::Glossary {
             path: path.to_path_buf(),
