@@ -219,6 +219,14 @@ pub fn run(args: GlossaryArgs, out: &mut dyn Write) -> Result<Outcome> {
     }
 }
 
+/// Writes a command's report for people: glossary forms, notes and file
+/// names are quoted in it, and their control characters are shown as
+/// symbols, not sent to the terminal. (JSON escapes its own; exports are
+/// data and written as they are.)
+fn write_text(out: &mut dyn Write, text: &str) -> Result<()> {
+    write_output(out, crate::report::visible(text).as_bytes())
+}
+
 /// A glossary's (or an exchange file's) bytes, within the glossary file
 /// size limit: a huge file is refused, not read whole.
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {
@@ -294,7 +302,7 @@ fn lint(args: LintArgs, out: &mut dyn Write) -> Result<Outcome> {
         LintFormat::Human => render_human(&reports),
         LintFormat::Json => render_json(&reports),
     };
-    write_output(out, text.as_bytes())?;
+    write_text(out, &text)?;
     Ok(if crate::glossary::lint::has_errors(&reports) {
         Outcome::Findings
     } else {
@@ -349,7 +357,7 @@ fn fmt(args: FmtArgs, out: &mut dyn Write) -> Result<Outcome> {
             ));
         }
     }
-    write_output(out, report.as_bytes())?;
+    write_text(out, &report)?;
     Ok(outcome)
 }
 
@@ -436,7 +444,7 @@ fn add(args: AddArgs, out: &mut dyn Write) -> Result<Outcome> {
         source: args.source,
     };
     let (report, added) = add_locked(&args.file, &entry, &options)?;
-    write_output(out, report.as_bytes())?;
+    write_text(out, &report)?;
     Ok(if added {
         Outcome::Clean
     } else {
@@ -498,7 +506,7 @@ fn suggest(args: SuggestArgs, out: &mut dyn Write) -> Result<Outcome> {
             text.push_str(&report);
         }
     }
-    write_output(out, text.as_bytes())?;
+    write_text(out, &text)?;
     Ok(Outcome::Clean)
 }
 
@@ -520,7 +528,7 @@ fn stats(args: StatsArgs, out: &mut dyn Write) -> Result<Outcome> {
         LintFormat::Human => crate::glossary::stats::render_human(&stats),
         LintFormat::Json => crate::glossary::stats::render_json(&stats),
     };
-    write_output(out, text.as_bytes())?;
+    write_text(out, &text)?;
     Ok(Outcome::Clean)
 }
 
@@ -563,6 +571,20 @@ fn import(args: ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
         ExchangeFormat::Csv => exchange::csv::import(&text, &name)?,
         ExchangeFormat::Tbx => exchange::tbx::import(&text, &name)?,
     };
+    // Nothing recognizable (an XML file that is not TBX, say) is the input's
+    // problem: say so, instead of failing on the glossary it would make.
+    if imported.languages.is_empty() {
+        return Err(Error::Glossary {
+            path: args.file.clone(),
+            message: format!(
+                "no terms in any language found; is it {}?",
+                match format {
+                    ExchangeFormat::Csv => "CSV with a header naming language columns",
+                    ExchangeFormat::Tbx => "TBX, with langSet elements holding terms",
+                }
+            ),
+        });
+    }
     let yaml = exchange::to_yaml(&imported, &name);
     let to = args.to.display().to_string();
     // The result must load, or the import is refused before anything is
@@ -583,6 +605,6 @@ fn import(args: ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
     for line in &imported.dropped {
         report.push_str(&format!("{name}: not kept: {line}\n"));
     }
-    write_output(out, report.as_bytes())?;
+    write_text(out, &report)?;
     Ok(Outcome::Clean)
 }
