@@ -39,8 +39,46 @@ fn write_error(e: std::io::Error) -> Error {
     Error::Usage(format!("cannot write TBX: {e}"))
 }
 
+/// A character XML 1.0 cannot hold, not even as a character reference.
+fn not_xml(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Refuses a glossary with text TBX cannot hold (a control character in a
+/// form or note): written anyway it would make a file no TBX reader opens.
+fn check_xml_text(glossary: &Glossary) -> Result<()> {
+    for e in &glossary.entries {
+        let texts = e
+            .forms
+            .iter()
+            .chain(&e.forbidden)
+            .flat_map(|(_, forms)| forms)
+            .chain(&e.note)
+            .chain(&e.id);
+        for text in texts {
+            if let Some(c) = text.chars().find(|&c| not_xml(c)) {
+                return Err(Error::GlossaryAt {
+                    path: e.origin.file.clone().into(),
+                    line: e.origin.line,
+                    column: e.origin.column,
+                    message: format!(
+                        "{}: control character U+{:04X} in {}, which TBX (XML) cannot hold; remove it, or export to CSV",
+                        e.label(),
+                        c as u32,
+                        crate::report::visible(&format!("\u{201C}{text}\u{201D}"))
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The glossary as TBX-Basic (`source` names the glossary in the header).
 pub fn export(glossary: &Glossary, source: &str) -> Result<String> {
+    check_xml_text(glossary)?;
+    // A file name may hold anything; shown, it holds no control character.
+    let source = crate::report::visible(source);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .map_err(write_error)?;
