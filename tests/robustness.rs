@@ -766,3 +766,164 @@ fn control_characters_in_a_path_stay_on_one_error_line() {
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
     snapshot("control-characters-in-path", &outcome(&out));
 }
+
+/// `transcheck glossary ARGS` in `dir`.
+fn glossary_command(dir: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["glossary"];
+    all.extend_from_slice(args);
+    run_in(dir, &all)
+}
+
+/// Every glossary command on broken and hostile files: a report or a
+/// one-line refusal, never a panic, and nothing from a file that can drive
+/// the terminal.
+#[test]
+fn glossary_commands_on_broken_and_hostile_files() {
+    let dir = scratch();
+    let d = dir.path();
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    write(d, "bomb.yaml", bomb);
+    write(
+        d,
+        "deep.yaml",
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    );
+    write(d, "binary.yaml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    write(
+        d,
+        "utf16.yaml",
+        utf16("languages: [vi, en]\nentries: []\n", false, true),
+    );
+    write(
+        d,
+        "escape.yaml",
+        "languages: [vi, en]\nentries:\n  - id: x\n    vi: [\"Hà Nội \\u001b[31m\"]\n    en: [\"Hanoi \\u001b[2J\"]\n  - id: y\n    vi: [\"Hà Nội \\u001b[31m\"]\n    en: [Other]\n",
+    );
+    write(d, "bad.csv", "id,kind,vi,en\nx,term,\"unclosed,Hanoi\n");
+    write(d, "binary.csv", b"\0\x01\x02\xff");
+    write(
+        d,
+        "entities.tbx",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n<martif><text><body><termEntry><langSet xml:lang=\"vi\"><tig><term>&c;</term></tig></langSet></termEntry></body></text></martif>\n",
+    );
+    write(
+        d,
+        "deep.tbx",
+        format!(
+            "<martif>{}{}</martif>",
+            "<x>".repeat(10_000),
+            "</x>".repeat(10_000)
+        ),
+    );
+    let runs: &[&[&str]] = &[
+        &["lint", "bomb.yaml"],
+        &["lint", "deep.yaml"],
+        &["lint", "binary.yaml"],
+        &["lint", "escape.yaml"],
+        &["stats", "bomb.yaml"],
+        &["fmt", "utf16.yaml"],
+        &["fmt", "deep.yaml"],
+        &["add", "bomb.yaml", "--lang", "vi=a", "--lang", "en=b"],
+        &["export", "escape.yaml", "--to", "tbx"],
+        &["import", "bad.csv", "--to", "out.yaml"],
+        &["import", "binary.csv", "--to", "out.yaml"],
+        &["import", "entities.tbx", "--to", "out.yaml"],
+        &["import", "deep.tbx", "--to", "out.yaml"],
+    ];
+    let mut all = String::new();
+    for args in runs {
+        let out = glossary_command(d, args);
+        let code = out.status.code();
+        assert!(matches!(code, Some(1 | 2)), "{args:?}: {}", outcome(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if code == Some(2) {
+            assert_refused(&out, args[1]);
+        }
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(!stream.contains(&0x1b), "{args:?}: {}", outcome(&out));
+        }
+        all.push_str(&format!(
+            "$ glossary {}\n{}\n",
+            args.join(" "),
+            outcome(&out)
+        ));
+        let _ = stderr;
+    }
+    assert!(
+        !d.join("out.yaml").exists(),
+        "a refused import wrote a file"
+    );
+    snapshot("glossary-commands", &all);
+}
+
+/// A glossary of markup, quotes and separators exports to TBX a reader
+/// parses and to CSV that imports back to the same glossary.
+#[test]
+fn glossary_exports_round_trip_hostile_text() {
+    let dir = scratch();
+    let d = dir.path();
+    write(
+        d,
+        "g.yaml",
+        "languages: [vi, en]\nentries:\n  - id: hostile\n    kind: term\n    vi: [\"<b>Hà</b> & \\\"Nội\\\", ]]> 'x'\"]\n    en: [\"Ha, \\\"noi\\\" <i>&amp;</i>\", \"=cmd|' /C calc'!A0\"]\n    note: \"line\\nbreak, comma; <script>\"\n",
+    );
+    for (format, file) in [("tbx", "g.tbx"), ("csv", "g.csv")] {
+        let out = glossary_command(d, &["export", "g.yaml", "--to", format, "-o", file]);
+        assert_eq!(out.status.code(), Some(0), "{}", outcome(&out));
+        let back = format!("back-{format}.yaml");
+        let out = glossary_command(d, &["import", file, "--to", &back]);
+        assert_eq!(out.status.code(), Some(0), "{}", outcome(&out));
+        let export = |name: &str| {
+            let out = glossary_command(d, &["export", name, "--to", "csv"]);
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        assert_eq!(export(&back), export("g.yaml"), "{format} round trip");
+    }
+    let tbx = std::fs::read_to_string(d.join("g.tbx")).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&tbx);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("TBX does not parse: {e}\n{tbx}"),
+        }
+    }
+}
+
+#[test]
+fn glossary_commands_end_quietly_on_a_closed_pipe() {
+    let dir = scratch();
+    for args in [
+        &["glossary", "lint"][..],
+        &["glossary", "stats"],
+        &["glossary", "export", "--to", "tbx", "x"],
+    ] {
+        let mut args = args.to_vec();
+        if args.last() == Some(&"x") {
+            args.pop();
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossaries/vi-en.yaml");
+            let path = path.to_str().unwrap().to_string();
+            let out = with_closed_pipe(
+                dir.path(),
+                &[args.as_slice(), &[path.as_str()]].concat(),
+                false,
+            );
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", outcome(&out));
+            assert!(out.stderr.is_empty(), "{}", outcome(&out));
+            continue;
+        }
+        let out = with_closed_pipe(dir.path(), &args, false);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            outcome(&out)
+        );
+        assert!(out.stderr.is_empty(), "{args:?}: {}", outcome(&out));
+    }
+}
