@@ -15,11 +15,12 @@
 //! Default severity warning: two spellings are certainly one too many, but
 //! which one is right is a majority vote, not knowledge.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{name_copy, quote, BlockStatus, Check, PairContext, PairSummary};
 use crate::finding::{Finding, Location, Rule, Severity};
+use crate::glossary::Coverage;
 use crate::names::consistency::{inconsistent_spellings_with, Occurrence};
 use crate::names::copy::CopyIssue;
 use crate::names::similarity::Thresholds;
@@ -60,20 +61,25 @@ impl Check for NameInconsistent {
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
             }
-            let copied: Vec<Range<usize>> = name_copy::block_issues(ctx, block)
+            let copied: HashSet<Range<usize>> = name_copy::block_issues(ctx, block)
                 .into_iter()
                 .filter_map(|i| match i {
                     CopyIssue::Misspelled { target, .. } => Some(target),
                     CopyIssue::Absent { .. } => None,
                 })
                 .collect();
-            for name in &block.target_names {
-                let settled = block
+            // Looked up once per name: sets, not scans, so a paragraph with
+            // thousands of names and matches takes time for their sum.
+            let matched = Coverage::new(
+                block
                     .target_terms
                     .iter()
                     .chain(&block.target_forbidden)
-                    .any(|m| m.range.start <= name.span.start && name.span.end <= m.range.end)
-                    || block.target_near.iter().any(|n| n.range == name.span);
+                    .map(|m| m.range.clone()),
+            );
+            let near: HashSet<&Range<usize>> = block.target_near.iter().map(|n| &n.range).collect();
+            for name in &block.target_names {
+                let settled = matched.covers(&name.span) || near.contains(&name.span);
                 if name.acronym || settled || copied.contains(&name.span) {
                     continue;
                 }

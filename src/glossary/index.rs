@@ -25,6 +25,37 @@ use crate::names::syllable::{is_foreign_word, is_vietnamese_syllable};
 use crate::names::variant::Variant;
 use crate::normalize::{fold_case, normalize_str};
 
+/// Byte ranges (glossary matches) that answer "is this span inside one of
+/// them?" in logarithmic time: a long paragraph has thousands of matches
+/// and of name candidates, and a scan per candidate would take their
+/// product.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// (start, largest end among ranges starting at or before it), by start.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Coverage {
+    pub fn new(ranges: impl IntoIterator<Item = Range<usize>>) -> Coverage {
+        let mut spans: Vec<(usize, usize)> = ranges.into_iter().map(|r| (r.start, r.end)).collect();
+        spans.sort_unstable();
+        let mut max_end = 0;
+        for span in &mut spans {
+            max_end = max_end.max(span.1);
+            span.1 = max_end;
+        }
+        Coverage { spans }
+    }
+
+    /// True when some range holds all of `span`.
+    pub fn covers(&self, span: &Range<usize>) -> bool {
+        let before = self
+            .spans
+            .partition_point(|&(start, _)| start <= span.start);
+        before > 0 && self.spans[before - 1].1 >= span.end
+    }
+}
+
 /// What a matched form means for its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchRole {
@@ -259,18 +290,12 @@ impl GlossaryIndex {
     pub fn near_matches<'a>(
         &self,
         names: &[NameCandidate],
-        exact: impl IntoIterator<Item = &'a FormMatch> + Clone,
+        exact: impl IntoIterator<Item = &'a FormMatch>,
     ) -> Vec<NearMatch> {
         let mut out = Vec::new();
+        let exact = Coverage::new(exact.into_iter().map(|m| m.range.clone()));
         for name in names {
-            if name.acronym {
-                continue;
-            }
-            let covered = exact
-                .clone()
-                .into_iter()
-                .any(|m| m.range.start <= name.span.start && name.span.end <= m.range.end);
-            if covered {
+            if name.acronym || exact.covers(&name.span) {
                 continue;
             }
             let tokens = fold_tokens(&name.text);
@@ -597,6 +622,24 @@ entries:
 
     /// Near-misses: names only, `fuzzy: false` respected, exact renderings
     /// and short lone tokens never compared.
+    #[test]
+    fn coverage_finds_a_range_holding_a_span() {
+        let c = Coverage::new([10..20, 0..3, 12..40, 50..55]);
+        for (span, covered) in [
+            (0..3, true),
+            (1..2, true),
+            (2..4, false),
+            (15..30, true),
+            (10..20, true),
+            (35..41, false),
+            (50..50, true),
+            (56..57, false),
+        ] {
+            assert_eq!(c.covers(&span), covered, "{span:?}");
+        }
+        assert!(!Coverage::default().covers(&(0..0)));
+    }
+
     #[test]
     fn near_matches_table() {
         let glossary = |fuzzy: bool| {

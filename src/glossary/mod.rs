@@ -13,7 +13,9 @@ pub mod stats;
 pub mod suggest;
 pub mod yaml;
 
-pub use index::{is_name_kind, is_word_char, FormMatch, GlossaryIndex, MatchRole, NearMatch};
+pub use index::{
+    is_name_kind, is_word_char, Coverage, FormMatch, GlossaryIndex, MatchRole, NearMatch,
+};
 pub use load::{load_str, Limits};
 
 use std::path::Path;
