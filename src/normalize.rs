@@ -187,9 +187,11 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
 /// True when `c` may combine with the characters before it under NFC: a
 /// combining mark, but also the starters that compose with a preceding
 /// starter (Hangul vowel and final jamo, the second half of two-part Indic
-/// vowels), which NFC quick check marks as "maybe".
+/// vowels), which NFC quick check marks as "maybe". ("No" is a character
+/// that changes on its own, such as U+2000 becoming U+2002; it joins
+/// nothing.)
 fn joins_previous(c: char) -> bool {
-    canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+    canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
 }
 
 /// True when the next character that is not invisible joins the cluster
@@ -261,6 +263,9 @@ mod tests {
             // Starters that compose with the one before them.
             ("\u{1112}\u{1161}\u{11AB}", "\u{D55C}"),
             ("\u{113C2}\u{113B8}", "\u{113C7}"),
+            // A character that normalizes on its own (U+2000 → U+2002, a
+            // space) after a letter is still whitespace.
+            ("ng\u{2000} N", "ng N"),
             // Marks after a dropped invisible character still compose.
             ("No\u{FEFF}\u{302}\u{323}i", "Nội"),
             ("o\u{200B}\u{200B}\u{301}", "ó"),
