@@ -331,6 +331,13 @@ fn walk(dir: &Path, rel: &str, skip: Option<&Path>, out: &mut Vec<String>) -> Re
 /// or not), plus untracked files, as canonical paths. Runs the `git`
 /// binary in `dir`.
 pub fn changed_since(rev: &str, dir: &Path) -> Result<BTreeSet<PathBuf>> {
+    // git would read a leading `-` as one of its options (`--output=FILE`
+    // writes a file); no revision starts with one.
+    if rev.starts_with('-') || rev.is_empty() {
+        return Err(Error::Usage(format!(
+            "--changed-since `{rev}`: not a git revision; give a branch, tag or commit (e.g. origin/main)"
+        )));
+    }
     let git = |args: &[&str]| -> Result<Vec<u8>> {
         let output = Command::new("git")
             .arg("-C")

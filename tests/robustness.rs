@@ -927,3 +927,34 @@ fn glossary_commands_end_quietly_on_a_closed_pipe() {
         assert!(out.stderr.is_empty(), "{args:?}: {}", outcome(&out));
     }
 }
+
+/// A `--changed-since` value that git would take for an option
+/// (`--output=FILE` makes `git diff` write a file) is refused before git
+/// runs.
+#[test]
+fn changed_since_cannot_pass_options_to_git() {
+    let dir = scratch();
+    let d = dir.path();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.email=t@example.invalid", "-c", "user.name=t"])
+            .args(args)
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q", "."]);
+    write(d, "vi/a.txt", VI);
+    write(d, "en/a.txt", EN);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "articles"]);
+    let out = check_in(d, "vi", "en", &["--changed-since=--output=pwned"]);
+    assert_refused(&out, "--changed-since");
+    assert!(!d.join("pwned").exists(), "git wrote a file");
+    snapshot("changed-since-option", &outcome(&out));
+}
