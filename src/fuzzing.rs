@@ -302,7 +302,18 @@ pub fn check_rendering(format: Format, text: &str, report: &Report) {
                 "a file's markup in the page"
             );
         }
-        Format::Markdown | Format::Human | Format::Junit => {}
+        Format::Markdown => {
+            // Every table row keeps its columns: no pipe from a file is
+            // left unescaped.
+            for line in text.lines().filter(|l| l.starts_with('|')) {
+                let pipes = line
+                    .char_indices()
+                    .filter(|&(i, c)| c == '|' && !line[..i].ends_with('\\'))
+                    .count();
+                assert!(pipes == 5 || pipes == 6, "a broken table row: {line}");
+            }
+        }
+        Format::Human | Format::Junit => {}
     }
     // JSON escapes C0 controls (the only ones it must); the text formats
     // show every control character as a symbol.
