@@ -958,3 +958,33 @@ fn changed_since_cannot_pass_options_to_git() {
     assert!(!d.join("pwned").exists(), "git wrote a file");
     snapshot("changed-since-option", &outcome(&out));
 }
+
+/// A full disk under standard output is an error, not a silently lost
+/// report (unlike a reader that went away).
+#[test]
+fn a_full_disk_under_standard_output_is_an_error() {
+    let dir = scratch();
+    write(dir.path(), "a.vi.txt", VI);
+    write(dir.path(), "a.en.txt", EN);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(BIN)
+        .args([
+            "check",
+            "--no-config",
+            "a.vi.txt",
+            "a.en.txt",
+            "--format",
+            "html",
+        ])
+        .current_dir(dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    snapshot("full-disk", &outcome(&out));
+}
