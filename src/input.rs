@@ -229,11 +229,24 @@ impl LineIndex {
         self.starts.len()
     }
 
-    /// Byte range of line `line` (1-based), terminator excluded.
+    /// Byte range of line `line` (1-based), terminator excluded. Direct
+    /// indexing: reports ask once per finding, and a walk over the lines
+    /// each time would take their product on a long file.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
-        self.line_ranges(text)
-            .nth(line.saturating_sub(1))
-            .unwrap_or(text.len()..text.len())
+        let i = line.saturating_sub(1);
+        let Some(&start) = self.starts.get(i) else {
+            return text.len()..text.len();
+        };
+        let next = self.starts.get(i + 1).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        let mut end = next;
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
@@ -365,6 +378,20 @@ mod tests {
         }
         let lines: Vec<&str> = idx.line_ranges(text).map(|r| &text[r]).collect();
         assert_eq!(lines, ["ab", "Ngân", "x", "y"]);
+        for (i, expected) in lines.iter().enumerate() {
+            assert_eq!(&text[idx.line_range(text, i + 1)], *expected);
+        }
+        assert_eq!(idx.line_range(text, 9), text.len()..text.len());
+        // Columns far along a long line come from the checkpoints.
+        let long = format!("{}x", "ơ".repeat(10_000));
+        let idx = LineIndex::new(&long);
+        assert_eq!(
+            idx.position(&long, long.len() - 1),
+            Position {
+                line: 1,
+                column: 10_001
+            }
+        );
     }
 
     #[test]

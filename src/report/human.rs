@@ -18,7 +18,19 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     let mut out = String::new();
     for pair in &report.pairs {
         for finding in &pair.findings {
-            out.push_str(&renderer.render(&[diagnostic(finding, pair)]));
+            let rendered = renderer.render(&[diagnostic(finding, pair)]);
+            // A cut line's snippet follows an explicit origin, and the
+            // renderer leaves an empty `:::` marker for it: drop it (a line
+            // of the file is always numbered, so it cannot be one).
+            if rendered.lines().any(|l| l.trim() == ":::") {
+                for line in rendered.lines().filter(|l| l.trim() != ":::") {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out.pop();
+            } else {
+                out.push_str(&rendered);
+            }
             out.push_str("\n\n");
         }
     }
@@ -48,7 +60,7 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
         .id(finding.rule);
     let mut elements: Vec<annotate_snippets::Element<'a>> = Vec::new();
     if let Some(t) = &finding.target {
-        elements.push(snippet(target, t, AnnotationKind::Primary, "translation").into());
+        elements.extend(snippet(target, t, AnnotationKind::Primary, "translation"));
     }
     if let Some(s) = &finding.source {
         let kind = if finding.target.is_some() {
@@ -56,7 +68,7 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
         } else {
             AnnotationKind::Primary
         };
-        elements.push(snippet(source, s, kind, "source").into());
+        elements.extend(snippet(source, s, kind, "source"));
     }
     if finding.target.is_none() {
         if let Some(block) = finding.target_block.as_ref().filter(|b| !b.is_empty()) {
@@ -88,25 +100,56 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
     Group::with_title(title).elements(elements)
 }
 
-/// The whole lines a location touches, annotated at the location.
+/// The whole lines a location touches, annotated at the location. A long
+/// line is cut to [`super::CONTEXT_CHARS`] characters around the location,
+/// marked with `…`, and its position then given explicitly (the renderer
+/// would count columns from the cut).
 fn snippet<'a>(
     file: &'a SourceText,
     location: &Location,
     kind: AnnotationKind,
     label: &'a str,
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+) -> Vec<annotate_snippets::Element<'a>> {
     let first = file.lines.line_range(&file.text, location.start.line);
     let last = file
         .lines
         .line_range(&file.text, location.end.line.max(location.start.line));
     let lines = first.start..last.end.max(first.start);
-    let start = location.range.start.clamp(lines.start, lines.end) - lines.start;
-    let end = location.range.end.clamp(lines.start, lines.end) - lines.start;
-    Snippet::source(&file.text[lines])
-        .line_start(location.start.line)
-        .path(visible(&file.path))
+    let around = super::context(file, location);
+    let start = location.range.start.clamp(around.start, around.end) - around.start;
+    let end = location.range.end.clamp(around.start, around.end) - around.start;
+    if around == lines {
+        let snippet = Snippet::source(&file.text[lines])
+            .line_start(location.start.line)
+            .path(visible(&file.path))
+            .fold(false)
+            .annotation(kind.span(start..end.max(start)).label(label));
+        return vec![snippet.into()];
+    }
+    let (before, after) = (
+        if around.start > lines.start {
+            "…"
+        } else {
+            ""
+        },
+        if around.end < lines.end { "…" } else { "" },
+    );
+    let source = format!("{before}{}{after}", &file.text[around.clone()]);
+    let shift = before.len();
+    let snippet = Snippet::source(source)
+        .line_start(file.position(around.start).line)
         .fold(false)
-        .annotation(kind.span(start..end.max(start)).label(label))
+        .annotation(
+            kind.span(start + shift..end.max(start) + shift)
+                .label(label),
+        );
+    vec![
+        Origin::path(visible(&file.path))
+            .line(location.start.line)
+            .char_column(location.start.column)
+            .into(),
+        snippet.into(),
+    ]
 }
 
 /// The summary: pairs, time taken and findings per severity on one line,

@@ -12,10 +12,12 @@ pub mod sarif;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::time::Duration;
 
 use crate::checker::PairReport;
-use crate::finding::{Finding, Rule, Severity};
+use crate::finding::{Finding, Location, Rule, Severity};
+use crate::input::SourceText;
 
 /// Everything one run found.
 #[derive(Debug, Clone, Default)]
@@ -192,6 +194,34 @@ pub fn visible(s: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Characters of context shown on each side of a span by the formats that
+/// quote the lines around it (human, SARIF); a longer line is cut there
+/// (news paragraphs are shorter), so that a one-line article of megabytes
+/// does not repeat itself in full for every finding.
+pub(crate) const CONTEXT_CHARS: usize = 2000;
+
+/// The original text around a location: the whole lines it touches, or
+/// [`CONTEXT_CHARS`] characters on each side of it where they are longer.
+pub(crate) fn context(file: &SourceText, l: &Location) -> Range<usize> {
+    let first = file.lines.line_range(&file.text, l.start.line);
+    let last = file
+        .lines
+        .line_range(&file.text, l.end.line.max(l.start.line));
+    let lines = first.start..last.end.max(first.start);
+    let start = l.range.start.clamp(lines.start, lines.end);
+    let end = l.range.end.clamp(start, lines.end);
+    let from = file.text[lines.start..start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(lines.start, |(i, _)| lines.start + i);
+    let to = file.text[end..lines.end]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(lines.end, |(i, _)| end + i);
+    from..to
 }
 
 /// "1 error", "2 warnings".

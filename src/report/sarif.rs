@@ -164,22 +164,19 @@ fn region(l: &Location, snippet: bool) -> Region {
     region
 }
 
-/// The whole lines a span touches, so viewers can show it in context.
+/// The whole lines a span touches (at most [`super::CONTEXT_CHARS`] on
+/// each side of it), so viewers can show it in context.
 fn context_region(file: &SourceText, l: &Location) -> Region {
-    let first = file.lines.line_range(&file.text, l.start.line);
-    let last = file
-        .lines
-        .line_range(&file.text, l.end.line.max(l.start.line));
-    let lines = first.start..last.end.max(first.start);
-    let end = file.position(lines.end);
+    let around = super::context(file, l);
+    let (start, end) = (file.position(around.start), file.position(around.end));
     Region::builder()
-        .start_line(l.start.line as i64)
-        .start_column(1)
+        .start_line(start.line as i64)
+        .start_column(start.column as i64)
         .end_line(end.line as i64)
         .end_column(end.column as i64)
         .snippet(
             ArtifactContent::builder()
-                .text(file.slice(lines).to_string())
+                .text(file.slice(around).to_string())
                 .build(),
         )
         .build()
