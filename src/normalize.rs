@@ -189,9 +189,23 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
 /// starter (Hangul vowel and final jamo, the second half of two-part Indic
 /// vowels), which NFC quick check marks as "maybe". ("No" is a character
 /// that changes on its own, such as U+2000 becoming U+2002; it joins
-/// nothing.)
+/// nothing, unless its decomposition starts with a combining mark, as
+/// U+0F81 does: then that mark is ordered with the marks before it.)
 fn joins_previous(c: char) -> bool {
-    canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
+    if canonical_combining_class(c) != 0 {
+        return true;
+    }
+    match is_nfc_quick(std::iter::once(c)) {
+        IsNormalized::Yes => false,
+        IsNormalized::Maybe => true,
+        IsNormalized::No => {
+            let mut first = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                first.get_or_insert(d);
+            });
+            first.is_some_and(|d| canonical_combining_class(d) != 0)
+        }
+    }
 }
 
 /// True when the next character that is not invisible joins the cluster
@@ -266,6 +280,9 @@ mod tests {
             // A character that normalizes on its own (U+2000 → U+2002, a
             // space) after a letter is still whitespace.
             ("ng\u{2000} N", "ng N"),
+            // A character whose decomposition starts with a mark is ordered
+            // with the marks before it.
+            ("a\u{1DDE}\u{F81}", "a\u{F71}\u{F80}\u{1DDE}"),
             // Marks after a dropped invisible character still compose.
             ("No\u{FEFF}\u{302}\u{323}i", "Nội"),
             ("o\u{200B}\u{200B}\u{301}", "ó"),
