@@ -125,7 +125,10 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
     let mut cluster = String::new();
     // Most text arrives in NFC; the quick check lets it skip per-character
     // composition entirely.
-    let already_nfc = is_nfc_quick(slice.chars()) == IsNormalized::Yes;
+    // Checked without the invisible characters, which are dropped: marks
+    // they separated meet and may need reordering.
+    let already_nfc =
+        is_nfc_quick(slice.chars().filter(|&c| !is_invisible(c))) == IsNormalized::Yes;
     while let Some((i, c)) = iter.next() {
         let start = base + i;
         if c.is_whitespace() {
@@ -283,6 +286,8 @@ mod tests {
             // A character whose decomposition starts with a mark is ordered
             // with the marks before it.
             ("a\u{1DDE}\u{F81}", "a\u{F71}\u{F80}\u{1DDE}"),
+            // Marks a dropped invisible character separated are reordered.
+            ("\u{305}\u{FEFF}\u{32C}\u{32C}", "\u{32C}\u{32C}\u{305}"),
             // Marks after a dropped invisible character still compose.
             ("No\u{FEFF}\u{302}\u{323}i", "Nội"),
             ("o\u{200B}\u{200B}\u{301}", "ó"),
