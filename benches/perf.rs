@@ -20,6 +20,9 @@
 //!
 //! Run: `cargo bench --bench perf` (one group: `cargo bench --bench perf -- load`).
 
+// Both generators include `examples/support/rng.rs` as their own module.
+#![allow(clippy::duplicate_mod)]
+
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus.rs"]
 mod gen_corpus;
