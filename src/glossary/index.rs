@@ -226,11 +226,22 @@ impl GlossaryIndex {
             }
         }
         target.retain(|p| !p.form.is_empty());
-        let names = name_index(&glossary, target_lang, Thresholds::default());
+        // The four structures are independent: build them on as many cores
+        // as there are (the fuzzy index and the target automaton are the
+        // big ones).
+        let ((source_forms, target_forms), (target_forbidden, names)) = rayon::join(
+            || rayon::join(|| FormSet::new(source), || FormSet::new(target)),
+            || {
+                rayon::join(
+                    || FormSet::new(forbidden),
+                    || name_index(&glossary, target_lang, Thresholds::default()),
+                )
+            },
+        );
         GlossaryIndex {
-            source_forms: FormSet::new(source),
-            target_forms: FormSet::new(target),
-            target_forbidden: FormSet::new(forbidden),
+            source_forms,
+            target_forms,
+            target_forbidden,
             names,
             glossary,
             source_lang: source_lang.to_string(),
