@@ -299,6 +299,7 @@ impl Checker {
                     target_near,
                     status,
                     untranslated,
+                    copy_issues: Default::default(),
                 }
             })
             .collect()

@@ -61,9 +61,9 @@ impl Check for NameInconsistent {
                 continue;
             }
             let copied: Vec<Range<usize>> = name_copy::block_issues(ctx, block)
-                .into_iter()
+                .iter()
                 .filter_map(|i| match i {
-                    CopyIssue::Misspelled { target, .. } => Some(target),
+                    CopyIssue::Misspelled { target, .. } => Some(target.clone()),
                     CopyIssue::Absent { .. } => None,
                 })
                 .collect();
