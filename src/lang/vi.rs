@@ -44,6 +44,11 @@ fn table() -> &'static ToneTable {
 
 /// Splits a character into its toneless form and tone (0 = none).
 pub fn split_tone(c: char) -> (char, u8) {
+    // No ASCII letter carries a tone: skip the table for most characters
+    // of every text.
+    if c.is_ascii() {
+        return (c, 0);
+    }
     table().split.get(&c).copied().unwrap_or((c, 0))
 }
 
@@ -69,13 +74,27 @@ fn has_quality_mark(c: char) -> bool {
 
 const FINALS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
+/// The longest syllable: a three-letter initial (ngh), three vowels and a
+/// two-letter final. [`tone_position`] finds no place in anything longer.
+const MAX_SYLLABLE: usize = 8;
+
+/// True when `chars` spells `s`.
+fn spells(chars: &[char], s: &str) -> bool {
+    chars.iter().copied().eq(s.chars())
+}
+
 /// Moves the tone mark of a Vietnamese word to its canonical position.
 /// Returns false (and leaves `word` alone) when the word has no tone mark, is
 /// not shaped like a Vietnamese syllable, or is already canonical.
+///
+/// Runs on every non-ASCII word of every text, so it works on the stack.
 pub fn retone(word: &mut [char]) -> bool {
+    if word.len() > MAX_SYLLABLE {
+        return false;
+    }
     let mut tone = 0;
     let mut toned_at = None;
-    let mut plain: Vec<char> = Vec::with_capacity(word.len());
+    let mut plain = ['\0'; MAX_SYLLABLE];
     for (i, &c) in word.iter().enumerate() {
         let (p, t) = split_tone(c);
         if t != 0 {
@@ -85,12 +104,13 @@ pub fn retone(word: &mut [char]) -> bool {
             tone = t;
             toned_at = Some(i);
         }
-        plain.push(p);
+        plain[i] = p;
     }
+    let plain = &plain[..word.len()];
     let Some(toned_at) = toned_at else {
         return false;
     };
-    let Some(target) = tone_position(&plain) else {
+    let Some(target) = tone_position(plain) else {
         return false;
     };
     if target == toned_at {
@@ -102,16 +122,23 @@ pub fn retone(word: &mut [char]) -> bool {
 }
 
 /// Index of the vowel that carries the tone in canonical spelling, for a
-/// toneless word; None when the word is not a plausible syllable.
+/// toneless word of at most [`MAX_SYLLABLE`] letters; None when the word is
+/// not a plausible syllable.
 fn tone_position(plain: &[char]) -> Option<usize> {
-    let lower: Vec<char> = plain.iter().flat_map(|c| c.to_lowercase()).collect();
-    if lower.len() != plain.len() {
+    let mut lower = ['\0'; MAX_SYLLABLE];
+    let mut n = 0;
+    for c in plain.iter().flat_map(|c| c.to_lowercase()) {
+        if n == MAX_SYLLABLE {
+            return None;
+        }
+        lower[n] = c;
+        n += 1;
+    }
+    if n != plain.len() {
         return None;
     }
-    let starts_with = |p: &str| {
-        let p: Vec<char> = p.chars().collect();
-        lower.len() >= p.len() && lower[..p.len()] == p[..]
-    };
+    let lower = &lower[..n];
+    let starts_with = |p: &str| lower.len() >= p.len() && spells(&lower[..p.len()], p);
     // "qu" always, and "gi" before another vowel, belong to the initial.
     let mut i = if (starts_with("qu") || starts_with("gi")) && lower.len() > 2 && is_vowel(lower[2])
     {
@@ -119,12 +146,12 @@ fn tone_position(plain: &[char]) -> Option<usize> {
     } else {
         lower.iter().take_while(|c| !is_vowel(**c)).count()
     };
-    let initial: String = lower[..i].iter().collect();
+    let initial = &lower[..i];
     const INITIALS: [&str; 27] = [
         "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
         "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v",
     ];
-    if !INITIALS.contains(&initial.as_str()) && initial != "x" {
+    if !INITIALS.iter().any(|s| spells(initial, s)) && !spells(initial, "x") {
         return None;
     }
     let nucleus_start = i;
@@ -132,10 +159,10 @@ fn tone_position(plain: &[char]) -> Option<usize> {
         i += 1;
     }
     let nucleus = nucleus_start..i;
-    let final_: String = lower[i..].iter().collect();
+    let final_ = &lower[i..];
     if nucleus.is_empty()
         || nucleus.len() > 3
-        || !(final_.is_empty() || FINALS.contains(&final_.as_str()))
+        || !(final_.is_empty() || FINALS.iter().any(|s| spells(final_, s)))
     {
         return None;
     }
