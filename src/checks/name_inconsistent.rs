@@ -86,6 +86,11 @@ impl Check for NameInconsistent {
                 });
             }
         }
+        // Nothing to compare: no summary, so that a batch knows this pair
+        // gets no finding from across pairs (see `Retain::FlaggedTexts`).
+        if names.is_empty() {
+            return None;
+        }
         Some(Box::new(Spellings {
             thresholds: *ctx.glossary.name_thresholds(),
             names,
