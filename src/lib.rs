@@ -12,6 +12,7 @@ pub mod align;
 pub mod baseline;
 pub mod batch;
 pub mod checker;
+pub mod chars;
 pub mod checks;
 pub mod cli;
 pub mod config;

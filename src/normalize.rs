@@ -77,15 +77,9 @@ pub fn fold_case(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(crate::chars::lowercase_same_len));
+    out
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -128,7 +122,7 @@ pub fn normalize(original: &str, range: Range<usize>) -> NormText {
     let already_nfc = is_nfc_quick(slice.chars()) == IsNormalized::Yes;
     while let Some((i, c)) = iter.next() {
         let start = base + i;
-        if c.is_whitespace() {
+        if crate::chars::is_whitespace(c) {
             let end = start + c.len_utf8();
             pending_space = Some(match pending_space {
                 Some((s, _)) => (s, end),
@@ -187,12 +181,12 @@ fn retone_words(chars: &mut [(char, usize, usize)]) {
     let mut i = 0;
     let mut word: Vec<char> = Vec::new();
     while i < chars.len() {
-        if !chars[i].0.is_alphabetic() {
+        if !crate::chars::is_alphabetic(chars[i].0) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].0.is_alphabetic() {
+        while i < chars.len() && crate::chars::is_alphabetic(chars[i].0) {
             i += 1;
         }
         let run = &mut chars[start..i];

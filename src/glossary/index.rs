@@ -170,7 +170,7 @@ fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::canonical_combining_class(c) != 0
+    crate::chars::is_alphanumeric(c) || crate::chars::is_combining(c)
 }
 
 /// Exact case, or the form with its first letter capitalized (sentence

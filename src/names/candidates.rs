@@ -458,7 +458,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     // Chunks are whitespace- or slash-separated; remember whether a newline
     // (paragraph break) follows.
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c == '/' {
+        if crate::chars::is_whitespace(c) || c == '/' {
             if let Some(s) = chunk_start.take() {
                 chunks.push((s..i, false));
             }
@@ -476,7 +476,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     }
     for (range, newline_after) in chunks {
         let chunk = &text[range.clone()];
-        let core_rel_start = chunk.find(|c: char| c.is_alphanumeric());
+        let core_rel_start = chunk.find(crate::chars::is_alphanumeric);
         let Some(core_rel_start) = core_rel_start else {
             // Pure punctuation ("-", "—", "..."): breaks runs, may end a
             // sentence.

@@ -409,7 +409,7 @@ pub fn is_foreign_word(word: &str) -> bool {
         Some(c) if c.is_alphabetic() => {}
         _ => return false,
     }
-    if !chars.all(|c| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)) {
+    if !chars.all(|c| crate::chars::is_alphabetic(c) || crate::chars::is_mark(c)) {
         return false;
     }
     !is_vietnamese_syllable(word)

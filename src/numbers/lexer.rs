@@ -45,7 +45,7 @@ pub(crate) fn is_currency_sign(c: char) -> bool {
 
 /// Characters a literal or word may end with besides letters and digits.
 fn keeps_at_end(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '%' | '°' | '$' | '€' | '₫')
+    crate::chars::is_alphanumeric(c) || matches!(c, '%' | '°' | '$' | '€' | '₫')
 }
 
 /// Tokenize a normalized block.

@@ -1,0 +1,179 @@
+//! Character classes for the hot loops, answered from a table.
+//!
+//! Every text is walked character by character several times (words,
+//! tokens, names, case folding), and for Vietnamese most letters are
+//! outside ASCII, where `char::is_alphabetic` and friends search large
+//! Unicode tables on every call. These functions answer the same questions
+//! — exactly the same answers, the table is filled from the standard
+//! library and `unicode-normalization` — from a table over the first 8,192
+//! code points (Latin, Vietnamese, Greek, Cyrillic and their combining
+//! marks), and ask the originals for anything beyond.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+
+/// Code points below this are answered from the table.
+const TABLE_SIZE: usize = 0x2000;
+
+const ALPHABETIC: u8 = 1;
+const ALPHANUMERIC: u8 = 2;
+/// Canonical combining class other than 0.
+const COMBINING: u8 = 4;
+/// `unicode_normalization::char::is_combining_mark`.
+const MARK: u8 = 8;
+const WHITESPACE: u8 = 16;
+
+struct Table {
+    flags: Vec<u8>,
+    /// [`lowercase_same_len`] of each code point.
+    lower: Vec<char>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut flags = vec![0u8; TABLE_SIZE];
+        let mut lower = vec!['\0'; TABLE_SIZE];
+        for (i, (flag, low)) in flags.iter_mut().zip(lower.iter_mut()).enumerate() {
+            let Some(c) = char::from_u32(i as u32) else {
+                continue;
+            };
+            *flag = compute_flags(c);
+            *low = compute_lowercase(c);
+        }
+        Table { flags, lower }
+    })
+}
+
+fn compute_flags(c: char) -> u8 {
+    let mut f = 0;
+    if c.is_alphabetic() {
+        f |= ALPHABETIC;
+    }
+    if c.is_alphanumeric() {
+        f |= ALPHANUMERIC;
+    }
+    if canonical_combining_class(c) != 0 {
+        f |= COMBINING;
+    }
+    if is_combining_mark(c) {
+        f |= MARK;
+    }
+    if c.is_whitespace() {
+        f |= WHITESPACE;
+    }
+    f
+}
+
+fn compute_lowercase(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+#[inline]
+fn flags(c: char) -> Option<u8> {
+    let i = c as usize;
+    (i < TABLE_SIZE).then(|| table().flags[i])
+}
+
+/// `c.is_alphabetic()`.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match flags(c) {
+        Some(f) => f & ALPHABETIC != 0,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match flags(c) {
+        Some(f) => f & ALPHANUMERIC != 0,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// `canonical_combining_class(c) != 0`.
+#[inline]
+pub fn is_combining(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    match flags(c) {
+        Some(f) => f & COMBINING != 0,
+        None => canonical_combining_class(c) != 0,
+    }
+}
+
+/// `unicode_normalization::char::is_combining_mark(c)`.
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    match flags(c) {
+        Some(f) => f & MARK != 0,
+        None => is_combining_mark(c),
+    }
+}
+
+/// `c.is_whitespace()`.
+#[inline]
+pub fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        // Unlike `is_ascii_whitespace`, `is_whitespace` includes U+000B.
+        return matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r');
+    }
+    match flags(c) {
+        Some(f) => f & WHITESPACE != 0,
+        None => c.is_whitespace(),
+    }
+}
+
+/// The lowercase of `c` when it is one character of the same UTF-8 length,
+/// else `c` itself (see [`crate::normalize::fold_case`]).
+#[inline]
+pub fn lowercase_same_len(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let i = c as usize;
+    if i < TABLE_SIZE {
+        table().lower[i]
+    } else {
+        compute_lowercase(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code point, table or not, answers as the originals do.
+    #[test]
+    fn agrees_with_the_standard_library_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(
+                is_combining(c),
+                canonical_combining_class(c) != 0,
+                "{c:?}"
+            );
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
+            assert_eq!(lowercase_same_len(c), compute_lowercase(c), "{c:?}");
+        }
+    }
+}
