@@ -23,6 +23,8 @@ const COMBINING: u8 = 4;
 /// `unicode_normalization::char::is_combining_mark`.
 const MARK: u8 = 8;
 const WHITESPACE: u8 = 16;
+/// `c.to_lowercase()` is `c` itself.
+const LOWER_SELF: u8 = 32;
 
 struct Table {
     flags: Vec<u8>,
@@ -62,6 +64,9 @@ fn compute_flags(c: char) -> u8 {
     }
     if c.is_whitespace() {
         f |= WHITESPACE;
+    }
+    if c.to_lowercase().eq([c]) {
+        f |= LOWER_SELF;
     }
     f
 }
@@ -141,6 +146,30 @@ pub fn is_whitespace(c: char) -> bool {
     }
 }
 
+/// True when `c.to_lowercase()` is `c`.
+#[inline]
+pub fn lowercases_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    match flags(c) {
+        Some(f) => f & LOWER_SELF != 0,
+        None => c.to_lowercase().eq([c]),
+    }
+}
+
+/// `s.to_lowercase()`, borrowed when nothing changes (most words of a
+/// text), so that tokenizers need not allocate a copy per word.
+pub fn to_lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    // `str::to_lowercase` lowercases each character on its own except
+    // capital sigma, which does not lowercase to itself.
+    if s.chars().all(lowercases_to_itself) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The lowercase of `c` when it is one character of the same UTF-8 length,
 /// else `c` itself (see [`crate::normalize::fold_case`]).
 #[inline]
@@ -174,6 +203,11 @@ mod tests {
             assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
             assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
             assert_eq!(lowercase_same_len(c), compute_lowercase(c), "{c:?}");
+            assert_eq!(lowercases_to_itself(c), c.to_lowercase().eq([c]), "{c:?}");
+            let s = format!("a{c}Σ{c}");
+            assert_eq!(to_lowercase(&s), s.to_lowercase(), "{c:?}");
+            let one = c.to_string();
+            assert_eq!(to_lowercase(&one), one.to_lowercase(), "{c:?}");
         }
     }
 }

@@ -6,6 +6,8 @@
 //! into the text; spans always fall on char boundaries because they are
 //! taken from `char_indices`.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -23,7 +25,7 @@ pub(crate) enum TokKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Token<'a> {
     pub text: &'a str,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
@@ -60,7 +62,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             if c == '\n' {
                 out.push(Token {
                     text: &text[i..i + 1],
-                    lower: "\n".to_string(),
+                    lower: Cow::Borrowed("\n"),
                     start: i,
                     end: i + 1,
                     kind: TokKind::Break,
@@ -88,7 +90,7 @@ fn push<'a>(
     let t = &text[start..end];
     out.push(Token {
         text: t,
-        lower: t.to_lowercase(),
+        lower: crate::chars::to_lowercase(t),
         start,
         end,
         kind,
