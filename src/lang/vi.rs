@@ -15,10 +15,15 @@ use unicode_normalization::UnicodeNormalization;
 /// hỏi, ngã, nặng.
 const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0309}', '\u{0303}', '\u{0323}'];
 const VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+/// Code points below this are split by direct lookup.
+const SPLIT_DIRECT: usize = 0x2000;
 
 struct ToneTable {
     /// Toned vowel → (plain vowel, tone index 1..=5).
     split: HashMap<char, (char, u8)>,
+    /// `split` by code point below [`SPLIT_DIRECT`] (all Vietnamese vowels
+    /// are), tone 0 for the rest: a lookup per character of every word.
+    split_direct: Vec<(char, u8)>,
     /// (plain vowel, tone index) → toned vowel.
     join: HashMap<(char, u8), char>,
 }
@@ -38,7 +43,17 @@ fn table() -> &'static ToneTable {
                 }
             }
         }
-        ToneTable { split, join }
+        let split_direct = (0..SPLIT_DIRECT as u32)
+            .map(|i| {
+                let c = char::from_u32(i).unwrap_or('\0');
+                split.get(&c).copied().unwrap_or((c, 0))
+            })
+            .collect();
+        ToneTable {
+            split,
+            split_direct,
+            join,
+        }
     })
 }
 
@@ -49,7 +64,11 @@ pub fn split_tone(c: char) -> (char, u8) {
     if c.is_ascii() {
         return (c, 0);
     }
-    table().split.get(&c).copied().unwrap_or((c, 0))
+    let table = table();
+    match table.split_direct.get(c as usize) {
+        Some(&split) => split,
+        None => table.split.get(&c).copied().unwrap_or((c, 0)),
+    }
 }
 
 /// Removes the tone mark, keeping vowel quality marks (ấ → â).
@@ -64,12 +83,20 @@ fn with_tone(c: char, tone: u8) -> char {
     table().join.get(&(c, tone)).copied().unwrap_or(c)
 }
 
+/// A letter of [`VOWELS`].
 fn is_vowel(c: char) -> bool {
-    VOWELS.contains(c)
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+            | 'A' | 'Ă' | 'Â' | 'E' | 'Ê' | 'I' | 'O' | 'Ô' | 'Ơ' | 'U' | 'Ư' | 'Y'
+    )
 }
 
 fn has_quality_mark(c: char) -> bool {
-    "ăâêôơưĂÂÊÔƠƯ".contains(c)
+    matches!(
+        c,
+        'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
+    )
 }
 
 const FINALS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
@@ -250,6 +277,17 @@ pub fn is_compound(first: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast lookups answer as the tables and lists they stand for.
+    #[test]
+    fn fast_lookups_agree_with_their_tables() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_vowel(c), VOWELS.contains(c), "{c:?}");
+            assert_eq!(has_quality_mark(c), "ăâêôơưĂÂÊÔƠƯ".contains(c), "{c:?}");
+            let slow = table().split.get(&c).copied().unwrap_or((c, 0));
+            assert_eq!(split_tone(c), slow, "{c:?}");
+        }
+    }
 
     fn retoned(s: &str) -> String {
         let mut w: Vec<char> = s.chars().collect();
