@@ -85,6 +85,11 @@ impl ParagraphFeatures {
 // paragraphs translate 1:1, merges and splits are rarer, drops rarer still.
 const ONE_TO_ONE_COST: f64 = 0.12;
 const MERGE_COST: f64 = 2.4;
+/// Extra cost when one of two merged paragraphs is tiny next to the other:
+/// translators split or join paragraphs of comparable size, while a short
+/// line (a headline, a caption) next to a long one was dropped or added.
+const LOPSIDED_MERGE_COST: f64 = 2.5;
+const LOPSIDED_SHARE: f64 = 0.4;
 const SKIP_COST: f64 = 4.6;
 /// Variance of target length per source character (Gale & Church's 6.8).
 const LENGTH_VARIANCE: f64 = 6.8;
@@ -267,7 +272,16 @@ fn dynamic(
                     (1, 1) => {
                         pair_cost(&source[i - 1..i], &target[j - 1..j], ratio) + ONE_TO_ONE_COST
                     }
-                    _ => pair_cost(&source[i - di..i], &target[j - dj..j], ratio) + MERGE_COST,
+                    _ => {
+                        let merged = if di == 2 {
+                            &source[i - 2..i]
+                        } else {
+                            &target[j - 2..j]
+                        };
+                        pair_cost(&source[i - di..i], &target[j - dj..j], ratio)
+                            + MERGE_COST
+                            + lopsided_merge_cost(merged)
+                    }
                 };
                 if prev + c < best {
                     best = prev + c;
@@ -294,6 +308,18 @@ fn dynamic(
     }
     blocks.reverse();
     blocks
+}
+
+fn lopsided_merge_cost(merged: &[ParagraphFeatures]) -> f64 {
+    let (small, large) = match merged {
+        [a, b] => (a.chars.min(b.chars), a.chars.max(b.chars)),
+        _ => return 0.0,
+    };
+    if (small as f64) < LOPSIDED_SHARE * large as f64 {
+        LOPSIDED_MERGE_COST
+    } else {
+        0.0
+    }
 }
 
 /// Proportional 1:1 pairing for inputs too large for the dynamic program;
@@ -392,6 +418,17 @@ mod tests {
         );
         let blocks = align(&features(&VI), &features(&en));
         assert_eq!(shape(&blocks), [(1, 1), (1, 1), (1, 2), (1, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn a_dropped_headline_is_missing_not_merged() {
+        let mut vi: Vec<&str> = vec!["Nga và Việt Nam ký 12 văn kiện hợp tác"];
+        vi.extend(VI);
+        let blocks = align(&features(&vi), &features(&EN));
+        assert_eq!(
+            shape(&blocks),
+            [(1, 0), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1)]
+        );
     }
 
     #[test]

@@ -230,6 +230,12 @@ impl Checker {
         (findings, PairSummaries(summaries))
     }
 
+    /// The aligned blocks of a pair with their glossary matches, as the
+    /// checks see them; for tools that mine a pair (`glossary suggest`).
+    pub fn aligned_blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
+        self.blocks(source, target)
+    }
+
     /// Applies the configured severities (dropping rules that are off) and
     /// sorts into report order; for findings raised outside the checks
     /// (e.g. unpaired files in a batch).

@@ -19,6 +19,7 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod finding;
+pub mod fsutil;
 pub mod glossary;
 pub mod input;
 pub mod lang;

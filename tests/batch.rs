@@ -453,7 +453,7 @@ fn completions_and_man_page_come_from_the_clap_definition() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "transcheck: no subcommand `frobnicate`; expected one of: check, completions, man\n"
+        "transcheck: no subcommand `frobnicate`; expected one of: check, completions, man, glossary\n"
     );
 }
 

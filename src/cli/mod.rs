@@ -5,6 +5,7 @@
 
 mod check;
 mod generate;
+mod glossary;
 
 use std::io::Write;
 use std::path::Path;
@@ -41,6 +42,8 @@ pub enum Command {
         /// A subcommand, e.g. `check`.
         subcommand: Option<String>,
     },
+    /// Maintain glossary files: lint, fmt, add, suggest, stats, export, import.
+    Glossary(glossary::GlossaryArgs),
 }
 
 /// How a command ended, mapped to the exit code by `main`.
@@ -78,6 +81,7 @@ pub fn run(cli: Cli, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
         Command::Check(args) => check::run(*args, env, out),
         Command::Completions { shell } => generate::completions(shell, out),
         Command::Man { subcommand } => generate::man(subcommand.as_deref(), out),
+        Command::Glossary(args) => glossary::run(args, out),
     }
 }
 
@@ -94,35 +98,8 @@ pub(crate) fn write_output(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
 /// part: a temporary file beside it, flushed to disk, renamed over it. On
 /// failure the old file is left as it was and the temporary file removed.
 pub(crate) fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let error = |source| Error::WriteFile {
+    crate::fsutil::atomic_write(path, bytes).map_err(|source| Error::WriteFile {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| error(std::io::Error::other("not a file name")))?
-        .to_string_lossy();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)?;
-        // Make the rename itself durable where directories can be synced.
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        error(e)
     })
 }

@@ -2,8 +2,15 @@
 //! per language (format v1, documented in docs/glossary.md), loading with
 //! positioned errors, and the index that finds entries in normalized text.
 
+pub mod edit;
+pub mod exchange;
+pub mod file;
+pub mod fmt;
 mod index;
+pub mod lint;
 mod load;
+pub mod stats;
+pub mod suggest;
 pub mod yaml;
 
 pub use index::{is_name_kind, is_word_char, FormMatch, GlossaryIndex, MatchRole, NearMatch};

@@ -690,6 +690,11 @@ fn month_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     let prev = sc.prev(i);
     let hyphen = sc.tok(i).is_some_and(|t| t.hyphen_before);
     let full = sc.lower(i).len() > 3 && sc.lower(i) != "sept";
+    // "Jan Mayen", "May Day": a capitalised word after it makes a name.
+    let starts_name = sc.raw(j).chars().next().is_some_and(char::is_uppercase);
+    if starts_name && !full && sc.lower(i) != "may" {
+        return None;
+    }
     if full
         || MONTH_CONTEXT.contains(&prev)
         || hyphen

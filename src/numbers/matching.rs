@@ -245,10 +245,15 @@ fn compare_values(
             let num_kind = if matches!(sv, V::Number(_)) { sk } else { tk };
             // "năm 2023" ⇔ "May 2023"; "ngày 14" ⇔ "the 14th".
             if num_kind == NumberKind::Year {
+                // A full date standing in for a bare year loses its day and
+                // month; two such cross pairings must cost more than one
+                // swapped date (0.5), or "4/8/2022" ⇔ "April 8, 2022" next to
+                // "2017-2022" would hide the swap.
+                let cost = if d.day.is_some() { 0.3 } else { 0.2 };
                 return d
                     .year
                     .is_some_and(|y| eq(f64::from(y), *n))
-                    .then_some((0.2, Verdict::Ok));
+                    .then_some((cost, Verdict::Ok));
             }
             if quantity(num_kind) && d.month.is_none() && d.year.is_none() {
                 return d

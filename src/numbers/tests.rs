@@ -111,6 +111,21 @@ const CLEAN: &[(&str, &str)] = &[
     ("Chiến tranh thế giới thứ hai", "World War II"),
     // Dates.
     ("tháng Giêng", "in January"),
+    (
+        "Giá vàng sáng 24/7 tăng",
+        "Gold prices rose on the morning of July 24",
+    ),
+    ("ngày 24/7", "on July 24"),
+    ("dịch vụ hoạt động 24/7", "the service runs 24/7"),
+    ("Svalbard và Jan Mayen", "Svalbard and Jan Mayen"),
+    (
+        "giai đoạn 2017-2022 và từ ngày 4/8/2022",
+        "the 2017-2022 period and from August 4, 2022",
+    ),
+    (
+        "Ngoại trưởng Séc Jan Lipavsky",
+        "Czech Foreign Minister Jan Lipavsky",
+    ),
     ("tháng 11 năm 2023", "November 2023"),
     ("ngày 28-12-2023", "December 28, 2023"),
     ("28/12/2023", "28 December 2023"),
@@ -612,6 +627,15 @@ const FLAGGED: &[Flag] = &[
         Some("13th"),
     ),
     flag("4/8", "April 8", D, "4/8", "April 8", Some("August 4")),
+    // A year range ending in the date's year must not hide the swap.
+    flag(
+        "Trong giai đoạn 2017-2022, Latvia tăng 5%. Từ ngày 4/8/2022, lương tăng 6,9%.",
+        "In the 2017-2022 period, Latvia grew 5%. From April 8, 2022, wages rose 6.9%.",
+        D,
+        "4/8/2022",
+        "April 8, 2022",
+        Some("August 4, 2022"),
+    ),
     flag("15/3", "March 16", D, "15/3", "March 16", Some("March 15")),
     flag(
         "45,2 tỷ USD",

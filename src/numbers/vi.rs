@@ -1094,7 +1094,9 @@ fn push_time(sc: &mut Scan, first: usize, last_tok: usize, h: u8, m: u8) -> Opti
 /// Slash forms: "14/2", "28/12/2023", "5/2022", "7-8/9", "10/6-12/6", "1/3".
 fn slash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     let text = sc.raw(i);
-    if text == "24/7" {
+    // "24/7" is round the clock, unless a date word announces a date
+    // ("sáng 24/7" is the morning of 24 July).
+    if text == "24/7" && !DATE_CONTEXT.contains(&sc.prev(i)) {
         return Some(i + 1);
     }
     let runs = digit_runs(text, &['/', '-', '.'])?;
