@@ -195,11 +195,7 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(
-                is_combining(c),
-                canonical_combining_class(c) != 0,
-                "{c:?}"
-            );
+            assert_eq!(is_combining(c), canonical_combining_class(c) != 0, "{c:?}");
             assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
             assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
             assert_eq!(lowercase_same_len(c), compute_lowercase(c), "{c:?}");

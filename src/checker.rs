@@ -51,8 +51,8 @@ impl PairReport {
             return;
         }
         self.blocks = Vec::new();
-        let keep_texts = retain == Retain::FlaggedTexts
-            && (!self.findings.is_empty() || !summaries.is_empty());
+        let keep_texts =
+            retain == Retain::FlaggedTexts && (!self.findings.is_empty() || !summaries.is_empty());
         if !keep_texts {
             for file in [&mut self.source, &mut self.target] {
                 let path = std::mem::take(&mut file.path);

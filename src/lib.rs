@@ -11,8 +11,8 @@
 pub mod align;
 pub mod baseline;
 pub mod batch;
-pub mod checker;
 pub mod chars;
+pub mod checker;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -284,14 +284,39 @@ mod tests {
     #[test]
     fn normalized_text_is_recognized() {
         let cases = [
-            "", " ", "a", "a ", " a", "a  b", "a\tb", "Hà Nội", "Hoà Bình", "Hòa Bình", "qúy",
-            "Kim Jong\u{2013}un", "North Korea\u{2019}s", "Nga\u{200B}", "Nga\u{0300}",
-            "KHOẺ", "KHỎE", "café José", "line\r\nbreak", "x\u{00A0}y", "thủy điện",
-            "Tiểu Vương quốc Ả Rập", "Côte d'Ivoire", "ĐÀ NẴNG", "a\u{0B}b",
+            "",
+            " ",
+            "a",
+            "a ",
+            " a",
+            "a  b",
+            "a\tb",
+            "Hà Nội",
+            "Hoà Bình",
+            "Hòa Bình",
+            "qúy",
+            "Kim Jong\u{2013}un",
+            "North Korea\u{2019}s",
+            "Nga\u{200B}",
+            "Nga\u{0300}",
+            "KHOẺ",
+            "KHỎE",
+            "café José",
+            "line\r\nbreak",
+            "x\u{00A0}y",
+            "thủy điện",
+            "Tiểu Vương quốc Ả Rập",
+            "Côte d'Ivoire",
+            "ĐÀ NẴNG",
+            "a\u{0B}b",
         ];
         for s in cases {
             assert_eq!(normalize_str(s), normalize(s, 0..s.len()).text, "{s:?}");
-            assert_eq!(is_normalized(s), normalize(s, 0..s.len()).text == s, "{s:?}");
+            assert_eq!(
+                is_normalized(s),
+                normalize(s, 0..s.len()).text == s,
+                "{s:?}"
+            );
         }
     }
 
