@@ -234,7 +234,23 @@ fn tone_position(plain: &[char]) -> Option<usize> {
 pub fn is_characteristic_word(word: &str) -> bool {
     word.chars().any(|c| {
         let (plain, tone) = split_tone(c);
-        tone != 0 || "đăâêôơưĐĂÂÊÔƠƯ".contains(plain)
+        tone != 0
+            || matches!(
+                plain,
+                'đ' | 'ă'
+                    | 'â'
+                    | 'ê'
+                    | 'ô'
+                    | 'ơ'
+                    | 'ư'
+                    | 'Đ'
+                    | 'Ă'
+                    | 'Â'
+                    | 'Ê'
+                    | 'Ô'
+                    | 'Ơ'
+                    | 'Ư'
+            )
     })
 }
 
