@@ -26,25 +26,32 @@ const WHITESPACE: u8 = 16;
 /// `c.to_lowercase()` is `c` itself.
 const LOWER_SELF: u8 = 32;
 
-struct Table {
-    flags: Vec<u8>,
+/// The answers for 256 consecutive code points.
+struct Block {
+    flags: [u8; 256],
     /// [`lowercase_same_len`] of each code point.
-    lower: Vec<char>,
+    lower: [char; 256],
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut flags = vec![0u8; TABLE_SIZE];
-        let mut lower = vec!['\0'; TABLE_SIZE];
-        for (i, (flag, low)) in flags.iter_mut().zip(lower.iter_mut()).enumerate() {
-            let Some(c) = char::from_u32(i as u32) else {
-                continue;
-            };
-            *flag = compute_flags(c);
-            *low = compute_lowercase(c);
+/// Blocks are filled on first use: a text touches a handful of them
+/// (Vietnamese: Latin-1, Latin Extended-A and -B, combining marks, Latin
+/// Extended Additional), and filling all 32 would cost a one-pair run
+/// several milliseconds.
+fn block(index: usize) -> &'static Block {
+    static BLOCKS: [OnceLock<Box<Block>>; TABLE_SIZE / 256] =
+        [const { OnceLock::new() }; TABLE_SIZE / 256];
+    BLOCKS[index].get_or_init(|| {
+        let mut block = Box::new(Block {
+            flags: [0; 256],
+            lower: ['\0'; 256],
+        });
+        for i in 0..256 {
+            if let Some(c) = char::from_u32((index * 256 + i) as u32) {
+                block.flags[i] = compute_flags(c);
+                block.lower[i] = compute_lowercase(c);
+            }
         }
-        Table { flags, lower }
+        block
     })
 }
 
@@ -82,7 +89,7 @@ fn compute_lowercase(c: char) -> char {
 #[inline]
 fn flags(c: char) -> Option<u8> {
     let i = c as usize;
-    (i < TABLE_SIZE).then(|| table().flags[i])
+    (i < TABLE_SIZE).then(|| block(i / 256).flags[i % 256])
 }
 
 /// `c.is_alphabetic()`.
@@ -179,7 +186,7 @@ pub fn lowercase_same_len(c: char) -> char {
     }
     let i = c as usize;
     if i < TABLE_SIZE {
-        table().lower[i]
+        block(i / 256).lower[i % 256]
     } else {
         compute_lowercase(c)
     }
