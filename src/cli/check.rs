@@ -372,15 +372,20 @@ fn check_all(
         progress.inc(1);
         Ok(checked)
     };
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = jobs {
-        pool = pool.num_threads(n);
-    }
-    let pool = pool
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
-    let checked: Result<Vec<(PairReport, PairSummaries)>> =
-        pool.install(|| items.par_iter().map(one).collect());
+    // One pair (the pre-commit hook's case) is checked on this thread:
+    // starting workers would cost more than the check.
+    let checked: Result<Vec<(PairReport, PairSummaries)>> = if items.len() <= 1 {
+        items.iter().map(one).collect()
+    } else {
+        let mut pool = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = jobs {
+            pool = pool.num_threads(n);
+        }
+        let pool = pool
+            .build()
+            .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+        pool.install(|| items.par_iter().map(one).collect())
+    };
     progress.finish_and_clear();
     let (mut pairs, summaries): (Vec<PairReport>, Vec<PairSummaries>) =
         checked?.into_iter().unzip();
