@@ -203,6 +203,28 @@ pub fn is_vietnamese_syllable(word: &str) -> bool {
     if word.is_empty() || word.len() > 40 {
         return false;
     }
+    // Asked of nearly every word of a Vietnamese text (foreign names,
+    // alignment anchors), where a few hundred syllables make up most words:
+    // each thread remembers its answers.
+    thread_local! {
+        static KNOWN: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    }
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(word).copied()) {
+        return known;
+    }
+    let answer = decompose(word);
+    KNOWN.with(|k| {
+        let mut known = k.borrow_mut();
+        if known.len() >= 1 << 16 {
+            known.clear();
+        }
+        known.insert(word.to_string(), answer);
+    });
+    answer
+}
+
+/// [`is_vietnamese_syllable`] without the memory.
+fn decompose(word: &str) -> bool {
     let mut letters: Vec<char> = Vec::with_capacity(8);
     let mut tone = Tone::Level;
     let mut tones = 0;
