@@ -38,22 +38,22 @@ use templates::{Pair, GENERAL, TOPICS};
 
 #[derive(Debug, Parser)]
 #[command(about = "Writes a deterministic vi/en benchmark corpus with injected errors.")]
-struct Args {
+pub(crate) struct Args {
     /// Number of article pairs.
     #[arg(long, default_value_t = 2000)]
-    pairs: usize,
+    pub(crate) pairs: usize,
     /// Seed; the same arguments always give byte-identical output.
     #[arg(long, default_value_t = 1)]
-    seed: u64,
+    pub(crate) seed: u64,
     /// Output directory (gets vi/, en/ and manifest.tsv).
     #[arg(long)]
-    out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Probability that a paragraph receives one injected error.
     #[arg(long, default_value_t = 0.05)]
-    error_rate: f64,
+    pub(crate) error_rate: f64,
     /// Replace vi/, en/ and manifest.tsv if DIR already has them.
     #[arg(long)]
-    force: bool,
+    pub(crate) force: bool,
 }
 
 fn main() -> ExitCode {
@@ -67,7 +67,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<(), String> {
+/// Also called by the benchmarks (`benches/perf.rs`), which generate their
+/// inputs under `target/` with the same code.
+pub(crate) fn run(args: &Args) -> Result<(), String> {
     if !(0.0..=1.0).contains(&args.error_rate) {
         return Err(format!(
             "--error-rate must be between 0 and 1, got {}",

@@ -35,17 +35,17 @@ use rng::Rng;
 
 #[derive(Debug, Parser)]
 #[command(about = "Writes the default glossary extended with synthetic entries.")]
-struct Args {
+pub(crate) struct Args {
     /// Total number of entries. The default glossary's own entries always
     /// come first, so a total below their count gives just the default.
     #[arg(long, default_value_t = 20_000)]
-    entries: usize,
+    pub(crate) entries: usize,
     /// Seed; the same arguments always give byte-identical output.
     #[arg(long, default_value_t = 1)]
-    seed: u64,
+    pub(crate) seed: u64,
     /// Output file.
     #[arg(long)]
-    out: PathBuf,
+    pub(crate) out: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -59,7 +59,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<(), String> {
+/// Also called by the benchmarks (`benches/perf.rs`), which generate their
+/// inputs under `target/` with the same code.
+pub(crate) fn run(args: &Args) -> Result<(), String> {
     let started = Instant::now();
     let base = Glossary::default_vi_en().map_err(|e| e.to_string())?;
     let mut taken = Taken::from(&base);

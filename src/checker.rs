@@ -28,7 +28,39 @@ pub struct PairReport {
     pub blocks: Vec<AlignedBlock>,
 }
 
+/// What a batch keeps of each checked pair until the report is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retain {
+    /// Everything: both texts and the alignment (HTML shows them side by
+    /// side; baselines fingerprint findings by their lines).
+    All,
+    /// The texts of pairs that have findings or may receive some from the
+    /// checks across pairs (snippets in human and SARIF reports); no
+    /// alignment.
+    FlaggedTexts,
+    /// Paths and findings only (formats that quote just the finding's own
+    /// text, which its locations carry).
+    FindingsOnly,
+}
+
 impl PairReport {
+    /// Drops what the report's format will not need, so that a batch's
+    /// memory grows with its findings, not with its text.
+    pub fn retain(&mut self, retain: Retain, summaries: &PairSummaries) {
+        if retain == Retain::All {
+            return;
+        }
+        self.blocks = Vec::new();
+        let keep_texts =
+            retain == Retain::FlaggedTexts && (!self.findings.is_empty() || !summaries.is_empty());
+        if !keep_texts {
+            for file in [&mut self.source, &mut self.target] {
+                let path = std::mem::take(&mut file.path);
+                *file = SourceText::new(path, String::new());
+            }
+        }
+    }
+
     /// A pair whose findings were not produced by the checker (an unpaired
     /// file): no alignment.
     pub fn without_alignment(
@@ -57,6 +89,14 @@ pub struct AlignedBlock {
 /// Per-check summaries of one pair, in check order.
 #[derive(Default)]
 pub struct PairSummaries(Vec<Option<PairSummary>>);
+
+impl PairSummaries {
+    /// True when no check kept anything of the pair for the checks across
+    /// pairs, which then cannot add findings to it.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
 
 pub struct Checker {
     index: GlossaryIndex,
@@ -305,6 +345,7 @@ impl Checker {
                     target_near,
                     status,
                     untranslated,
+                    copy_issues: Default::default(),
                 }
             })
             .collect()

@@ -11,6 +11,7 @@
 pub mod align;
 pub mod baseline;
 pub mod batch;
+pub mod chars;
 pub mod checker;
 pub mod checks;
 pub mod cli;

@@ -7,6 +7,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use transcheck::cli::{run, Cli, Environment};
 
+/// Checking allocates many small short-lived strings and vectors (words,
+/// tokens, matches) on every thread; mimalloc's thread-local free lists
+/// serve them at a fraction of glibc malloc's cost (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();

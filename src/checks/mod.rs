@@ -11,12 +11,14 @@ pub mod term_forbidden;
 pub mod term_missing;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::align::Block;
 use crate::document::Document;
 use crate::finding::{Finding, Location, Rule};
 use crate::glossary::{FormMatch, GlossaryIndex, NearMatch};
 use crate::names::candidates::NameCandidate;
+use crate::names::copy::CopyIssue;
 use crate::normalize::NormText;
 
 /// What the segment check concluded about a block; other checks only look
@@ -57,6 +59,9 @@ pub struct BlockView {
     /// Byte ranges of the target text (in `target`) that are still in the
     /// source language, found by the segment check.
     pub untranslated: Vec<Range<usize>>,
+    /// The block's `name.copy` issues, computed by the first check that
+    /// asks (see [`name_copy::block_issues`]).
+    pub copy_issues: OnceLock<Vec<CopyIssue>>,
 }
 
 pub struct PairContext<'a> {

@@ -38,7 +38,7 @@ impl Check for NameCopy {
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
         for block in ctx.blocks {
             for issue in block_issues(ctx, block) {
-                let finding = match issue {
+                let finding = match issue.clone() {
                     CopyIssue::Misspelled {
                         source,
                         target,
@@ -78,8 +78,13 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// The `name.copy` issues of one block; `name.inconsistent` uses them too,
-/// so that a misspelling is reported once.
-pub(crate) fn block_issues(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
+/// so that a misspelling is reported once. Computed once per block (the
+/// foreign-name scan of the source is a fifth of a pair's checking).
+pub(crate) fn block_issues<'b>(ctx: &PairContext, block: &'b BlockView) -> &'b [CopyIssue] {
+    block.copy_issues.get_or_init(|| compute(ctx, block))
+}
+
+fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
     if ctx.source.lang != "vi"
         || block.status != BlockStatus::Translated
         || !block.untranslated.is_empty()

@@ -62,9 +62,9 @@ impl Check for NameInconsistent {
                 continue;
             }
             let copied: HashSet<Range<usize>> = name_copy::block_issues(ctx, block)
-                .into_iter()
+                .iter()
                 .filter_map(|i| match i {
-                    CopyIssue::Misspelled { target, .. } => Some(target),
+                    CopyIssue::Misspelled { target, .. } => Some(target.clone()),
                     CopyIssue::Absent { .. } => None,
                 })
                 .collect();
@@ -91,6 +91,11 @@ impl Check for NameInconsistent {
                     target_block: shell.target_block,
                 });
             }
+        }
+        // Nothing to compare: no summary, so that a batch knows this pair
+        // gets no finding from across pairs (see `Retain::FlaggedTexts`).
+        if names.is_empty() {
+            return None;
         }
         Some(Box::new(Spellings {
             thresholds: *ctx.glossary.name_thresholds(),

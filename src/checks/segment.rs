@@ -55,7 +55,12 @@ pub fn classify(
         return (BlockStatus::Extra, Vec::new());
     }
     let target_words = words_of(&target.text).count();
-    if target_words >= 3 && fold_case(&source.text) == fold_case(&target.text) {
+    // fold_case keeps byte lengths: texts of other lengths cannot be equal,
+    // and most blocks are told apart without folding either.
+    if target_words >= 3
+        && source.text.len() == target.text.len()
+        && fold_case(&source.text) == fold_case(&target.text)
+    {
         let whole = 0..target.text.len();
         return (BlockStatus::Untranslated, vec![whole]);
     }

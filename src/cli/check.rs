@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::{write_file_atomically, write_output, Environment, Outcome};
 use crate::baseline::Baseline;
 use crate::batch::{changed_since, plan, Pairing, Planned, Side};
-use crate::checker::{Checker, PairReport, PairSummaries};
+use crate::checker::{Checker, PairReport, PairSummaries, Retain};
 use crate::checks::segment::UNPAIRED;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -170,7 +170,18 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
         && !env.ci
         && (env.stdout_is_terminal || settings.output.is_some())
         && items.len() > PROGRESS_MIN_PAIRS;
-    let mut report = check_all(&checker, &items, settings.jobs, show_progress)?;
+    // Only what the report will show is kept of each pair until the end.
+    let retain = if settings.format == Format::Html
+        || args.write_baseline.is_some()
+        || settings.baseline.is_some()
+    {
+        Retain::All
+    } else if matches!(settings.format, Format::Human | Format::Sarif) {
+        Retain::FlaggedTexts
+    } else {
+        Retain::FindingsOnly
+    };
+    let mut report = check_all(&checker, &items, settings.jobs, show_progress, retain)?;
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&report, &directory_of(path));
         write_file_atomically(path, baseline.to_yaml().as_bytes())?;
@@ -328,6 +339,7 @@ fn check_all(
     items: &[Planned],
     jobs: Option<usize>,
     show_progress: bool,
+    retain: Retain,
 ) -> Result<Report> {
     let progress = if show_progress {
         let bar = indicatif::ProgressBar::new(items.len() as u64);
@@ -344,7 +356,9 @@ fn check_all(
             Planned::Pair { source, target } => {
                 let source = SourceText::read(source)?;
                 let target = SourceText::read(target)?;
-                checker.check_pair(source, target)
+                let (mut report, summaries) = checker.check_pair(source, target);
+                report.retain(retain, &summaries);
+                (report, summaries)
             }
             Planned::Unpaired {
                 side,
@@ -358,15 +372,20 @@ fn check_all(
         progress.inc(1);
         Ok(checked)
     };
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = jobs {
-        pool = pool.num_threads(n);
-    }
-    let pool = pool
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
-    let checked: Result<Vec<(PairReport, PairSummaries)>> =
-        pool.install(|| items.par_iter().map(one).collect());
+    // One pair (the pre-commit hook's case) is checked on this thread:
+    // starting workers would cost more than the check.
+    let checked: Result<Vec<(PairReport, PairSummaries)>> = if items.len() <= 1 {
+        items.iter().map(one).collect()
+    } else {
+        let mut pool = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = jobs {
+            pool = pool.num_threads(n);
+        }
+        let pool = pool
+            .build()
+            .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+        pool.install(|| items.par_iter().map(one).collect())
+    };
     progress.finish_and_clear();
     let (mut pairs, summaries): (Vec<PairReport>, Vec<PairSummaries>) =
         checked?.into_iter().unzip();

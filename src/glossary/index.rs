@@ -201,7 +201,7 @@ fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::canonical_combining_class(c) != 0
+    crate::chars::is_alphanumeric(c) || crate::chars::is_combining(c)
 }
 
 /// Exact case, or the form with its first letter capitalized (sentence
@@ -257,11 +257,22 @@ impl GlossaryIndex {
             }
         }
         target.retain(|p| !p.form.is_empty());
-        let names = name_index(&glossary, target_lang, Thresholds::default());
+        // The four structures are independent: build them on as many cores
+        // as there are (the fuzzy index and the target automaton are the
+        // big ones).
+        let ((source_forms, target_forms), (target_forbidden, names)) = rayon::join(
+            || rayon::join(|| FormSet::new(source), || FormSet::new(target)),
+            || {
+                rayon::join(
+                    || FormSet::new(forbidden),
+                    || name_index(&glossary, target_lang, Thresholds::default()),
+                )
+            },
+        );
         GlossaryIndex {
-            source_forms: FormSet::new(source),
-            target_forms: FormSet::new(target),
-            target_forbidden: FormSet::new(forbidden),
+            source_forms,
+            target_forms,
+            target_forbidden,
             names,
             glossary,
             source_lang: source_lang.to_string(),

@@ -30,6 +30,14 @@ impl Default for Limits {
 
 /// Parses and validates one glossary file's text; `file` names it in errors.
 pub fn load_str(text: &str, file: &str, limits: &Limits) -> Result<Glossary> {
+    // The common shape of glossary files takes the fast parser; anything it
+    // does not read, and any file with an error, goes through saphyr, whose
+    // positions every message quotes.
+    if let Some(root) = super::fast_yaml::parse(text) {
+        if let Ok(glossary) = from_tree(Some(root), file, limits) {
+            return Ok(glossary);
+        }
+    }
     let fail = |mark: Mark, message: String| Error::GlossaryAt {
         path: file.into(),
         line: mark.line,
@@ -37,6 +45,17 @@ pub fn load_str(text: &str, file: &str, limits: &Limits) -> Result<Glossary> {
         message,
     };
     let root = yaml::parse(text, limits.yaml).map_err(|e| fail(e.mark, e.message))?;
+    from_tree(root, file, limits)
+}
+
+/// Validates a parsed glossary file.
+fn from_tree(root: Option<Node>, file: &str, limits: &Limits) -> Result<Glossary> {
+    let fail = |mark: Mark, message: String| Error::GlossaryAt {
+        path: file.into(),
+        line: mark.line,
+        column: mark.column,
+        message,
+    };
     let Some(root) = root else {
         return Err(Error::Glossary {
             path: file.into(),

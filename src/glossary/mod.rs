@@ -4,6 +4,7 @@
 
 pub mod edit;
 pub mod exchange;
+mod fast_yaml;
 pub mod file;
 pub mod fmt;
 mod index;

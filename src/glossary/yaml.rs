@@ -25,7 +25,7 @@ impl Mark {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A scalar; `plain` is false for quoted and block scalars, which are
     /// always strings.
@@ -37,7 +37,7 @@ pub enum Value {
     Map(Vec<(Node, Node)>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: Value,
     pub mark: Mark,

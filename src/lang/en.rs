@@ -101,8 +101,17 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub fn is_characteristic_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+    // Called on every word of every translated sentence: lowercase on the
+    // stack. Function words are short and ASCII.
+    let mut buf = [0u8; 16];
+    if !word.is_ascii() || word.len() > buf.len() {
+        return false;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or("");
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
 }
 
 #[cfg(test)]

@@ -28,12 +28,8 @@ pub fn characteristic_share(lang: &str, text: &str) -> Option<f64> {
 
 /// Alphabetic words of a text (letters and combining marks).
 pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic() && !is_combining(c))
+    text.split(|c: char| !crate::chars::is_alphabetic(c) && !crate::chars::is_combining(c))
         .filter(|w| !w.is_empty())
-}
-
-fn is_combining(c: char) -> bool {
-    unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 /// Extra surface forms under which a glossary form counts as present in a

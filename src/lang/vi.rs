@@ -15,10 +15,15 @@ use unicode_normalization::UnicodeNormalization;
 /// hỏi, ngã, nặng.
 const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0309}', '\u{0303}', '\u{0323}'];
 const VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+/// Code points below this are split by direct lookup.
+const SPLIT_DIRECT: usize = 0x2000;
 
 struct ToneTable {
     /// Toned vowel → (plain vowel, tone index 1..=5).
     split: HashMap<char, (char, u8)>,
+    /// `split` by code point below [`SPLIT_DIRECT`] (all Vietnamese vowels
+    /// are), tone 0 for the rest: a lookup per character of every word.
+    split_direct: Vec<(char, u8)>,
     /// (plain vowel, tone index) → toned vowel.
     join: HashMap<(char, u8), char>,
 }
@@ -38,13 +43,32 @@ fn table() -> &'static ToneTable {
                 }
             }
         }
-        ToneTable { split, join }
+        let split_direct = (0..SPLIT_DIRECT as u32)
+            .map(|i| {
+                let c = char::from_u32(i).unwrap_or('\0');
+                split.get(&c).copied().unwrap_or((c, 0))
+            })
+            .collect();
+        ToneTable {
+            split,
+            split_direct,
+            join,
+        }
     })
 }
 
 /// Splits a character into its toneless form and tone (0 = none).
 pub fn split_tone(c: char) -> (char, u8) {
-    table().split.get(&c).copied().unwrap_or((c, 0))
+    // No ASCII letter carries a tone: skip the table for most characters
+    // of every text.
+    if c.is_ascii() {
+        return (c, 0);
+    }
+    let table = table();
+    match table.split_direct.get(c as usize) {
+        Some(&split) => split,
+        None => table.split.get(&c).copied().unwrap_or((c, 0)),
+    }
 }
 
 /// Removes the tone mark, keeping vowel quality marks (ấ → â).
@@ -59,23 +83,66 @@ fn with_tone(c: char, tone: u8) -> char {
     table().join.get(&(c, tone)).copied().unwrap_or(c)
 }
 
+/// A letter of [`VOWELS`].
 fn is_vowel(c: char) -> bool {
-    VOWELS.contains(c)
+    matches!(
+        c,
+        'a' | 'ă'
+            | 'â'
+            | 'e'
+            | 'ê'
+            | 'i'
+            | 'o'
+            | 'ô'
+            | 'ơ'
+            | 'u'
+            | 'ư'
+            | 'y'
+            | 'A'
+            | 'Ă'
+            | 'Â'
+            | 'E'
+            | 'Ê'
+            | 'I'
+            | 'O'
+            | 'Ô'
+            | 'Ơ'
+            | 'U'
+            | 'Ư'
+            | 'Y'
+    )
 }
 
 fn has_quality_mark(c: char) -> bool {
-    "ăâêôơưĂÂÊÔƠƯ".contains(c)
+    matches!(
+        c,
+        'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
+    )
 }
 
 const FINALS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
+/// The longest syllable: a three-letter initial (ngh), three vowels and a
+/// two-letter final. [`tone_position`] finds no place in anything longer.
+const MAX_SYLLABLE: usize = 8;
+
+/// True when `chars` spells `s`.
+fn spells(chars: &[char], s: &str) -> bool {
+    chars.iter().copied().eq(s.chars())
+}
+
 /// Moves the tone mark of a Vietnamese word to its canonical position.
 /// Returns false (and leaves `word` alone) when the word has no tone mark, is
 /// not shaped like a Vietnamese syllable, or is already canonical.
+///
+/// Runs on every non-ASCII word of every text, so it works on the stack.
 pub fn retone(word: &mut [char]) -> bool {
+    if word.len() > MAX_SYLLABLE {
+        return false;
+    }
     let mut tone = 0;
     let mut toned_at = None;
-    let mut plain: Vec<char> = Vec::with_capacity(word.len());
+    let mut plain = ['\0'; MAX_SYLLABLE];
     for (i, &c) in word.iter().enumerate() {
         let (p, t) = split_tone(c);
         if t != 0 {
@@ -85,12 +152,13 @@ pub fn retone(word: &mut [char]) -> bool {
             tone = t;
             toned_at = Some(i);
         }
-        plain.push(p);
+        plain[i] = p;
     }
+    let plain = &plain[..word.len()];
     let Some(toned_at) = toned_at else {
         return false;
     };
-    let Some(target) = tone_position(&plain) else {
+    let Some(target) = tone_position(plain) else {
         return false;
     };
     if target == toned_at {
@@ -102,16 +170,23 @@ pub fn retone(word: &mut [char]) -> bool {
 }
 
 /// Index of the vowel that carries the tone in canonical spelling, for a
-/// toneless word; None when the word is not a plausible syllable.
+/// toneless word of at most [`MAX_SYLLABLE`] letters; None when the word is
+/// not a plausible syllable.
 fn tone_position(plain: &[char]) -> Option<usize> {
-    let lower: Vec<char> = plain.iter().flat_map(|c| c.to_lowercase()).collect();
-    if lower.len() != plain.len() {
+    let mut lower = ['\0'; MAX_SYLLABLE];
+    let mut n = 0;
+    for c in plain.iter().flat_map(|c| c.to_lowercase()) {
+        if n == MAX_SYLLABLE {
+            return None;
+        }
+        lower[n] = c;
+        n += 1;
+    }
+    if n != plain.len() {
         return None;
     }
-    let starts_with = |p: &str| {
-        let p: Vec<char> = p.chars().collect();
-        lower.len() >= p.len() && lower[..p.len()] == p[..]
-    };
+    let lower = &lower[..n];
+    let starts_with = |p: &str| lower.len() >= p.len() && spells(&lower[..p.len()], p);
     // "qu" always, and "gi" before another vowel, belong to the initial.
     let mut i = if (starts_with("qu") || starts_with("gi")) && lower.len() > 2 && is_vowel(lower[2])
     {
@@ -119,12 +194,12 @@ fn tone_position(plain: &[char]) -> Option<usize> {
     } else {
         lower.iter().take_while(|c| !is_vowel(**c)).count()
     };
-    let initial: String = lower[..i].iter().collect();
+    let initial = &lower[..i];
     const INITIALS: [&str; 27] = [
         "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
         "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v",
     ];
-    if !INITIALS.contains(&initial.as_str()) && initial != "x" {
+    if !INITIALS.iter().any(|s| spells(initial, s)) && !spells(initial, "x") {
         return None;
     }
     let nucleus_start = i;
@@ -132,10 +207,10 @@ fn tone_position(plain: &[char]) -> Option<usize> {
         i += 1;
     }
     let nucleus = nucleus_start..i;
-    let final_: String = lower[i..].iter().collect();
+    let final_ = &lower[i..];
     if nucleus.is_empty()
         || nucleus.len() > 3
-        || !(final_.is_empty() || FINALS.contains(&final_.as_str()))
+        || !(final_.is_empty() || FINALS.iter().any(|s| spells(final_, s)))
     {
         return None;
     }
@@ -159,7 +234,23 @@ fn tone_position(plain: &[char]) -> Option<usize> {
 pub fn is_characteristic_word(word: &str) -> bool {
     word.chars().any(|c| {
         let (plain, tone) = split_tone(c);
-        tone != 0 || "đăâêôơưĐĂÂÊÔƠƯ".contains(plain)
+        tone != 0
+            || matches!(
+                plain,
+                'đ' | 'ă'
+                    | 'â'
+                    | 'ê'
+                    | 'ô'
+                    | 'ơ'
+                    | 'ư'
+                    | 'Đ'
+                    | 'Ă'
+                    | 'Â'
+                    | 'Ê'
+                    | 'Ô'
+                    | 'Ơ'
+                    | 'Ư'
+            )
     })
 }
 
@@ -223,6 +314,17 @@ pub fn is_compound(first: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast lookups answer as the tables and lists they stand for.
+    #[test]
+    fn fast_lookups_agree_with_their_tables() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_vowel(c), VOWELS.contains(c), "{c:?}");
+            assert_eq!(has_quality_mark(c), "ăâêôơưĂÂÊÔƠƯ".contains(c), "{c:?}");
+            let slow = table().split.get(&c).copied().unwrap_or((c, 0));
+            assert_eq!(split_tone(c), slow, "{c:?}");
+        }
+    }
 
     fn retoned(s: &str) -> String {
         let mut w: Vec<char> = s.chars().collect();

@@ -27,6 +27,7 @@
 //! Ukraine Volodymyr Zelensky") are split off as their own candidate.
 //! Acronyms are returned with `acronym: true`, like in English.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -390,9 +391,10 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     span: Range<usize>,
-    lower: String,
+    /// Borrowed from the text when the token is lowercase already.
+    lower: Cow<'a, str>,
     kind: Kind,
     sentence_initial: bool,
     /// Punctuation after this token ends any run through it.
@@ -408,6 +410,16 @@ fn is_opening(c: char) -> bool {
 
 fn lower(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// [`lower`], borrowed when every character is its own lowercase (most
+/// words), so that tokenizing allocates nothing per word.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().all(crate::chars::lowercases_to_itself) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(lower(s))
+    }
 }
 
 fn letters_all_upper(s: &str) -> bool {
@@ -450,7 +462,7 @@ fn is_ing_word(lower: &str) -> bool {
 
 /// Splits `text` into word tokens with their kind, sentence-initial flag
 /// and run-breaking punctuation.
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks: Vec<Tok> = Vec::new();
     let mut sentence_start = true;
     let mut chunk_start: Option<usize> = None;
@@ -458,7 +470,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     // Chunks are whitespace- or slash-separated; remember whether a newline
     // (paragraph break) follows.
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c == '/' {
+        if crate::chars::is_whitespace(c) || c == '/' {
             if let Some(s) = chunk_start.take() {
                 chunks.push((s..i, false));
             }
@@ -476,7 +488,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     }
     for (range, newline_after) in chunks {
         let chunk = &text[range.clone()];
-        let core_rel_start = chunk.find(|c: char| c.is_alphanumeric());
+        let core_rel_start = chunk.find(crate::chars::is_alphanumeric);
         let Some(core_rel_start) = core_rel_start else {
             // Pure punctuation ("-", "—", "..."): breaks runs, may end a
             // sentence.
@@ -529,11 +541,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 core = rest;
             }
         }
-        let lower_core = lower(core);
+        let lower_core = lowercase(core);
         let first = core.chars().next().unwrap_or(' ');
         let dot_after = trailing.starts_with('.');
         let is_initial = core.chars().count() == 1 && first.is_uppercase() && dot_after;
-        let is_abbrev = dot_after && ABBREVIATIONS.contains(&lower_core.as_str());
+        let is_abbrev = dot_after && ABBREVIATIONS.contains(&&*lower_core);
         let has_digit = core.chars().any(|c| c.is_ascii_digit());
         let kind = if has_digit || is_contraction(&lower_core) || lower_core == "ok" {
             Kind::Other
@@ -589,7 +601,7 @@ pub fn candidates(text: &str) -> Vec<NameCandidate> {
                 .and_then(|s| s.chars().next())
                 .is_some_and(char::is_lowercase)
         })
-        .map(|t| t.lower.as_str())
+        .map(|t| &t.lower[..])
         .collect();
     let common = common_words();
     let mut out = Vec::new();
@@ -599,7 +611,7 @@ pub fn candidates(text: &str) -> Vec<NameCandidate> {
         run.clear();
     };
     for (i, t) in toks.iter().enumerate() {
-        let word = t.lower.as_str();
+        let word = &t.lower[..];
         match t.kind {
             Kind::Acronym => {
                 flush(&mut run, &mut out);
@@ -657,7 +669,7 @@ pub fn candidates(text: &str) -> Vec<NameCandidate> {
 /// Lavrov". A title block that ends a longer run is part of the name
 /// ("Islamic State").
 fn emit_english_run(text: &str, toks: &[Tok], run: &[usize], out: &mut Vec<NameCandidate>) {
-    let is_title = |i: usize| toks[i].kind == Kind::Cap && TITLES.contains(&toks[i].lower.as_str());
+    let is_title = |i: usize| toks[i].kind == Kind::Cap && TITLES.contains(&&toks[i].lower[..]);
     let mut pieces: Vec<Vec<usize>> = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut k = 0;
@@ -834,14 +846,14 @@ fn emit_vietnamese_run(text: &str, toks: &[Tok], run: &[usize], out: &mut Vec<Na
         toks[run[k]].kind == Kind::Cap
             && is_vietnamese_syllable(w)
             && is_plain(w)
-            && !VN_CONTEXT.contains(&toks[run[k]].lower.as_str())
+            && !VN_CONTEXT.contains(&&toks[run[k]].lower[..])
     };
     let mut start = first;
     // On the left only mid-sentence, or for the East Asian surnames that
     // Vietnamese news writes in Latin script: a sentence-initial plain
     // syllable is a Vietnamese word ("Sao Bill xé lá thư").
     let left_ok = |k: usize| {
-        !toks[run[k]].sentence_initial || EAST_ASIAN_SURNAMES.contains(&toks[run[k]].lower.as_str())
+        !toks[run[k]].sentence_initial || EAST_ASIAN_SURNAMES.contains(&&toks[run[k]].lower[..])
     };
     if start > 0 && absorbable(start - 1) && left_ok(start - 1) {
         start -= 1;
@@ -853,9 +865,9 @@ fn emit_vietnamese_run(text: &str, toks: &[Tok], run: &[usize], out: &mut Vec<Na
     let mut piece = &run[start..end];
     // Leading foreign place names become their own candidates, as long as
     // a name is left after them.
-    while piece.len() > 1 && VN_LATIN_PLACES.contains(&toks[piece[0]].lower.as_str()) {
+    while piece.len() > 1 && VN_LATIN_PLACES.contains(&&toks[piece[0]].lower[..]) {
         let mut k = 1;
-        while k < piece.len() - 1 && VN_LATIN_PLACES.contains(&toks[piece[k]].lower.as_str()) {
+        while k < piece.len() - 1 && VN_LATIN_PLACES.contains(&&toks[piece[k]].lower[..]) {
             k += 1;
         }
         if !piece[k..].iter().any(|&i| is_foreign_token(word(i))) {

@@ -25,12 +25,20 @@ pub struct FoldedToken {
 /// separates tokens (anything that is neither a letter, a digit nor a
 /// combining mark).
 fn fold_char(c: char, out: &mut String) -> bool {
-    if is_combining_mark(c) {
+    if c.is_ascii() {
+        // Neither a mark nor decomposable: the common case, answered here.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            return true;
+        }
+        return false;
+    }
+    if crate::chars::is_mark(c) {
         // Stray marks (non-NFC input) are diacritics: drop them silently
         // without splitting the token.
         return true;
     }
-    if !c.is_alphanumeric() {
+    if !crate::chars::is_alphanumeric(c) {
         return false;
     }
     for lower in c.to_lowercase() {
@@ -81,7 +89,7 @@ pub fn fold_tokens(text: &str) -> Vec<FoldedToken> {
     for (i, c) in text.char_indices() {
         // A combining mark at the very start of a token has nothing to sit
         // on: treat it as a separator so spans never begin on a mark.
-        let is_part = if is_combining_mark(c) {
+        let is_part = if crate::chars::is_mark(c) {
             start.is_some()
         } else {
             fold_char(c, &mut current)

@@ -23,7 +23,7 @@
 //! on the number of forms: see the `comparisons_do_not_grow_with_size` test.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::fold::{fold_tokens, FoldedToken};
@@ -71,9 +71,60 @@ pub struct FuzzyIndex {
 }
 
 fn hash_of(parts: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = SignatureHasher(0);
     parts.hash(&mut h);
     h.finish()
+}
+
+/// The hasher of signatures: a multiply-rotate over 8-byte words with a
+/// final avalanche. Building the index hashes every deletion of every token
+/// of every form (about 200 signatures per form), where SipHash (the
+/// default, keyed against hash flooding, which a glossary cannot mount
+/// through a lookup table it does not choose) was a third of the index
+/// build. A collision only adds a candidate that `classify` then rejects.
+struct SignatureHasher(u64);
+
+impl Hasher for SignatureHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i) | 0x100);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // murmur3's fmix64: every input bit reaches every output bit.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+impl SignatureHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 /// True when a token is long enough to be one edit off another (see
@@ -120,20 +171,56 @@ fn neighbourhood(key: &str, folded: &str, t: &Thresholds) -> Vec<(char, String)>
     out
 }
 
+/// A token's phonetic key and the hashes of its neighbourhood parts
+/// (`(tag, string)` as [`neighbourhood`] lists them), computed once per
+/// distinct token while an index is built: glossary names repeat the same
+/// few thousand tokens, and each one's deletions cost hundreds of small
+/// strings.
+#[derive(Debug, Clone)]
+struct TokenParts {
+    key: String,
+    /// Each part fed to a fresh [`SignatureHasher`] on its own; a signature
+    /// continues the hasher state of its prefix instead (see
+    /// [`signatures`]), so the parts themselves are kept.
+    hood: Vec<(char, String)>,
+}
+
+/// Per-token work shared by the forms of one index build.
+type TokenCache = HashMap<String, TokenParts>;
+
+fn token_parts<'c>(cache: &'c mut TokenCache, tok: &FoldedToken, t: &Thresholds) -> &'c TokenParts {
+    if !cache.contains_key(&tok.folded) {
+        let key = phonetic_key(&tok.folded);
+        let hood = neighbourhood(&key, &tok.folded, t);
+        cache.insert(tok.folded.clone(), TokenParts { key, hood });
+    }
+    &cache[&tok.folded]
+}
+
 /// The `S` and `W` signatures of a tokenized name.
-fn signatures(tokens: &[FoldedToken], t: &Thresholds) -> Vec<u64> {
-    let keys: Vec<String> = tokens.iter().map(|t| phonetic_key(&t.folded)).collect();
+fn signatures(tokens: &[FoldedToken], t: &Thresholds, cache: &mut TokenCache) -> Vec<u64> {
+    for tok in tokens {
+        token_parts(cache, tok, t);
+    }
+    let parts: Vec<&TokenParts> = tokens.iter().map(|tok| &cache[&tok.folded]).collect();
     let joined: String = tokens.iter().map(|t| t.folded.as_str()).collect();
     let mut out = vec![hash_of(&("S", phonetic_key(&joined)))];
-    for (i, tok) in tokens.iter().enumerate() {
-        let others: Vec<&str> = keys
+    for (i, part) in parts.iter().enumerate() {
+        let others: Vec<&str> = parts
             .iter()
             .enumerate()
             .filter(|(k, _)| *k != i)
-            .map(|(_, s)| s.as_str())
+            .map(|(_, p)| p.key.as_str())
             .collect();
-        for d in neighbourhood(&keys[i], &tok.folded, t) {
-            out.push(hash_of(&("W", tokens.len(), i, &others, d)));
+        // Hashing a tuple hashes its fields in order, so the state after
+        // the common prefix is shared by every part of the token:
+        // hash_of(&("W", n, i, &others, d)) without re-hashing the prefix.
+        let mut prefix = SignatureHasher(0);
+        ("W", tokens.len(), i, &others).hash(&mut prefix);
+        for d in &part.hood {
+            let mut h = SignatureHasher(prefix.0);
+            d.hash(&mut h);
+            out.push(h.finish());
         }
     }
     out.sort_unstable();
@@ -142,9 +229,10 @@ fn signatures(tokens: &[FoldedToken], t: &Thresholds) -> Vec<u64> {
 }
 
 /// The `P` signatures of one token.
-fn partial_signatures(tok: &FoldedToken, t: &Thresholds) -> Vec<u64> {
-    neighbourhood(&phonetic_key(&tok.folded), &tok.folded, t)
-        .into_iter()
+fn partial_signatures(tok: &FoldedToken, t: &Thresholds, cache: &mut TokenCache) -> Vec<u64> {
+    token_parts(cache, tok, t)
+        .hood
+        .iter()
         .map(|d| hash_of(&("P", d)))
         .collect()
 }
@@ -180,8 +268,9 @@ impl FuzzyIndex {
         thresholds: Thresholds,
     ) -> Self {
         let mut index = FuzzyIndex::empty(thresholds);
+        let mut cache = TokenCache::new();
         for (key, form) in pairs {
-            index.add(key, form, false);
+            index.add(key, form, false, &mut cache);
         }
         index.postings.sort_unstable();
         index.partial.sort_unstable();
@@ -191,10 +280,10 @@ impl FuzzyIndex {
     /// Adds one more form after construction (used to grow the index while
     /// grouping spellings). Returns its form index.
     pub fn insert(&mut self, key: u32, form: &str) -> usize {
-        self.add(key, form, true)
+        self.add(key, form, true, &mut TokenCache::new())
     }
 
-    fn add(&mut self, key: u32, form: &str, late: bool) -> usize {
+    fn add(&mut self, key: u32, form: &str, late: bool, cache: &mut TokenCache) -> usize {
         let idx = self.forms.len();
         let id = u32::try_from(idx).unwrap_or(u32::MAX);
         let tokens = fold_tokens(form);
@@ -206,7 +295,7 @@ impl FuzzyIndex {
         if tokens.is_empty() {
             return idx;
         }
-        for sig in signatures(&tokens, &self.thresholds) {
+        for sig in signatures(&tokens, &self.thresholds, cache) {
             if late {
                 self.extra.entry(sig).or_default().push(id);
             } else {
@@ -222,7 +311,7 @@ impl FuzzyIndex {
                     folded: last.folded.clone(),
                     forms: Vec::new(),
                 });
-                for sig in partial_signatures(last, &self.thresholds) {
+                for sig in partial_signatures(last, &self.thresholds, cache) {
                     if late {
                         self.extra_partial.entry(sig).or_default().push(next_id);
                     } else {
@@ -272,8 +361,9 @@ impl FuzzyIndex {
         if tokens.is_empty() {
             return Vec::new();
         }
+        let mut cache = TokenCache::new();
         let mut ids: Vec<u32> = Vec::new();
-        for sig in signatures(&tokens, &self.thresholds) {
+        for sig in signatures(&tokens, &self.thresholds, &mut cache) {
             ids.extend(postings_for(&self.postings, sig).iter().map(|(_, id)| *id));
             if let Some(more) = self.extra.get(&sig) {
                 ids.extend(more);
@@ -293,7 +383,7 @@ impl FuzzyIndex {
         }
         if let [tok] = tokens.as_slice() {
             let mut vocab: Vec<u32> = Vec::new();
-            for sig in partial_signatures(tok, &self.thresholds) {
+            for sig in partial_signatures(tok, &self.thresholds, &mut cache) {
                 vocab.extend(postings_for(&self.partial, sig).iter().map(|(_, id)| *id));
                 if let Some(more) = self.extra_partial.get(&sig) {
                     vocab.extend(more);

@@ -74,9 +74,21 @@ pub const ROMANIZATION_SCORE: f64 = 0.95;
 
 /// Replaces every occurrence of `from` with `to`.
 fn rep(s: &mut String, from: &str, to: &str) {
-    if s.contains(from) {
+    if contains(s.as_bytes(), from.as_bytes()) {
         *s = s.replace(from, to);
     }
+}
+
+/// `hay` contains `needle` (not empty). Keys are a few letters long and
+/// each is checked against a dozen rules: a scan for the first byte beats
+/// setting up `str::contains`'s searcher every time.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay[i + 1..].starts_with(rest))
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -323,6 +335,28 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_contains_agrees_with_str_contains() {
+        for hay in [
+            "",
+            "a",
+            "tsch",
+            "schroeder",
+            "rachmaninoff",
+            "kkh",
+            "ouou",
+            "nguyễn",
+        ] {
+            for needle in ["tsch", "tch", "kh", "ou", "oe", "ks", "w", "a", "ễ"] {
+                assert_eq!(
+                    contains(hay.as_bytes(), needle.as_bytes()),
+                    hay.contains(needle),
+                    "{hay} {needle}"
+                );
+            }
+        }
+    }
 
     /// Each group is one name in several romanizations: all keys agree.
     const FAMILIES: &[&[&str]] = &[

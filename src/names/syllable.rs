@@ -31,6 +31,9 @@
 //!   ("Kim", "Xi", "Tom", "Ben", "Sam") are valid syllables: phonotactics
 //!   cannot tell them apart, and callers look at whole capitalized runs.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unicode_normalization::char::decompose_canonical;
 
 /// Tone of a syllable; `Level` (ngang) is the absence of a tone mark.
@@ -200,6 +203,28 @@ pub fn is_vietnamese_syllable(word: &str) -> bool {
     if word.is_empty() || word.len() > 40 {
         return false;
     }
+    // Asked of nearly every word of a Vietnamese text (foreign names,
+    // alignment anchors), where a few hundred syllables make up most words:
+    // each thread remembers its answers.
+    thread_local! {
+        static KNOWN: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    }
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(word).copied()) {
+        return known;
+    }
+    let answer = decompose(word);
+    KNOWN.with(|k| {
+        let mut known = k.borrow_mut();
+        if known.len() >= 1 << 16 {
+            known.clear();
+        }
+        known.insert(word.to_string(), answer);
+    });
+    answer
+}
+
+/// [`is_vietnamese_syllable`] without the memory.
+fn decompose(word: &str) -> bool {
     let mut letters: Vec<char> = Vec::with_capacity(8);
     let mut tone = Tone::Level;
     let mut tones = 0;
@@ -346,8 +371,27 @@ pub fn could_be_vietnamese_syllable(word: &str) -> bool {
     if letters.len() > 8 || !letters.iter().all(|c| is_viet_base(*c)) {
         return false;
     }
+    // The search below tries up to 3^8 restorations; names repeat the same
+    // few thousand syllables, so each thread remembers its answers (a
+    // 100k-entry glossary asks about the same tokens tens of thousands of
+    // times while its fuzzy index is built).
+    thread_local! {
+        static KNOWN: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    }
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(&folded).copied()) {
+        return known;
+    }
     let mut current = Vec::with_capacity(letters.len());
-    restore(&letters, &mut current)
+    let answer = restore(&letters, &mut current);
+    KNOWN.with(|k| {
+        let mut known = k.borrow_mut();
+        // Bounded: an archive of arbitrary text cannot grow it forever.
+        if known.len() >= 1 << 16 {
+            known.clear();
+        }
+        known.insert(folded, answer);
+    });
+    answer
 }
 
 /// Tries every restoration of the marks folding removed, depth-first. At
@@ -387,7 +431,7 @@ pub fn is_foreign_word(word: &str) -> bool {
         Some(c) if c.is_alphabetic() => {}
         _ => return false,
     }
-    if !chars.all(|c| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)) {
+    if !chars.all(|c| crate::chars::is_alphabetic(c) || crate::chars::is_mark(c)) {
         return false;
     }
     !is_vietnamese_syllable(word)

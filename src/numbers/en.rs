@@ -168,7 +168,7 @@ fn month_of(sc: &Scan, i: usize) -> Option<u8> {
     if t.kind != TokKind::Word || !t.capitalized() {
         return None;
     }
-    let w = t.lower.as_str();
+    let w = t.lower.as_ref();
     if let Some(p) = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return Some(p as u8 + 1);
     }
@@ -297,7 +297,7 @@ fn fraction_denominator(w: &str) -> Option<f64> {
 fn fraction_context(sc: &Scan, j: usize) -> bool {
     match sc.tok(j) {
         None => true,
-        Some(t) => t.kind != TokKind::Word || matches!(t.lower.as_str(), "of" | "and" | "or"),
+        Some(t) => t.kind != TokKind::Word || matches!(t.lower.as_ref(), "of" | "and" | "or"),
     }
 }
 
@@ -562,7 +562,7 @@ fn day_at(sc: &Scan, j: usize) -> Option<u32> {
     if t.kind != TokKind::Lit {
         return None;
     }
-    let s = t.lower.as_str();
+    let s = t.lower.as_ref();
     let digits = s
         .strip_suffix("st")
         .or_else(|| s.strip_suffix("nd"))

@@ -6,6 +6,8 @@
 //! into the text; spans always fall on char boundaries because they are
 //! taken from `char_indices`.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -23,7 +25,7 @@ pub(crate) enum TokKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Token<'a> {
     pub text: &'a str,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
@@ -45,7 +47,7 @@ pub(crate) fn is_currency_sign(c: char) -> bool {
 
 /// Characters a literal or word may end with besides letters and digits.
 fn keeps_at_end(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '%' | '°' | '$' | '€' | '₫')
+    crate::chars::is_alphanumeric(c) || matches!(c, '%' | '°' | '$' | '€' | '₫')
 }
 
 /// Tokenize a normalized block.
@@ -60,7 +62,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             if c == '\n' {
                 out.push(Token {
                     text: &text[i..i + 1],
-                    lower: "\n".to_string(),
+                    lower: Cow::Borrowed("\n"),
                     start: i,
                     end: i + 1,
                     kind: TokKind::Break,
@@ -88,7 +90,7 @@ fn push<'a>(
     let t = &text[start..end];
     out.push(Token {
         text: t,
-        lower: t.to_lowercase(),
+        lower: crate::chars::to_lowercase(t),
         start,
         end,
         kind,
@@ -96,26 +98,29 @@ fn push<'a>(
     });
 }
 
-/// Tokenize one whitespace-free piece `text[start..end]`.
+/// Tokenize one whitespace-free piece `text[start..end]`: leading
+/// punctuation, the core, trailing punctuation. (Runs for every word of
+/// every block, so it walks the piece instead of copying its characters.)
 fn piece<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
     let s = &text[start..end];
-    let chars: Vec<(usize, char)> = s.char_indices().map(|(i, c)| (i + start, c)).collect();
-    let mut lo = 0;
-    let mut hi = chars.len();
-    while lo < hi && !(chars[lo].1.is_alphanumeric() || is_currency_sign(chars[lo].1)) {
-        let (b, c) = chars[lo];
+    let lo = s
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric() || is_currency_sign(c))
+        .map_or(s.len(), |(i, _)| i);
+    for (i, c) in s[..lo].char_indices() {
+        let b = start + i;
         push(out, text, b, b + c.len_utf8(), TokKind::Punct, false);
-        lo += 1;
     }
-    while hi > lo && !keeps_at_end(chars[hi - 1].1) {
-        hi -= 1;
-    }
+    let hi = s[lo..]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| keeps_at_end(c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     if lo < hi {
-        let cs = chars[lo].0;
-        let ce = chars[hi - 1].0 + chars[hi - 1].1.len_utf8();
-        core(text, cs, ce, out);
+        core(text, start + lo, start + hi, out);
     }
-    for &(b, c) in &chars[hi.max(lo)..] {
+    for (i, c) in s[hi..].char_indices() {
+        let b = start + hi + i;
         push(out, text, b, b + c.len_utf8(), TokKind::Punct, false);
     }
 }

@@ -62,7 +62,7 @@ pub(crate) struct Found {
 pub(crate) fn make_items<'t>(toks: &'t [Token<'_>], conv: Conv) -> Vec<Item<'t>> {
     toks.iter()
         .map(|t| match t.kind {
-            TokKind::Word => Item::Word(t.lower.as_str()),
+            TokKind::Word => Item::Word(t.lower.as_ref()),
             TokKind::Lit => {
                 let (p, core, s) = split_number(t.text);
                 if p.is_empty() && s.is_empty() {
@@ -97,7 +97,7 @@ impl<'t, 'a> Scan<'t, 'a> {
 
     /// Lower-cased token text, "" past either end.
     pub fn lower(&self, i: usize) -> &'t str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     /// Lower-cased text of the token before `i`, "" at the start.
@@ -114,7 +114,7 @@ impl<'t, 'a> Scan<'t, 'a> {
         self.toks
             .get(i)
             .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
 
     pub fn tok(&self, i: usize) -> Option<&'t Token<'a>> {
@@ -230,7 +230,7 @@ impl<'t, 'a> Scan<'t, 'a> {
     /// 12/6", "10 and 12 June", "June 10, 11 and 12".
     fn share_months(&mut self) {
         let toks = self.toks;
-        let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+        let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_ref());
         // A bare day: "10" or "ngày 10" (a date with only its day).
         let day = |f: &Found| match (f.m.kind, &f.m.value) {
             (NumberKind::Cardinal, NumberValue::Number(v))
@@ -308,7 +308,7 @@ impl<'t, 'a> Scan<'t, 'a> {
         self.found
             .sort_by_key(|f| (f.m.span.start, std::cmp::Reverse(f.m.span.end)));
         let toks = self.toks;
-        let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+        let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_ref());
         for k in 1..self.found.len() {
             let (a, b) = {
                 let (l, r) = self.found.split_at_mut(k);

@@ -360,7 +360,7 @@ fn ordinal_thu(sc: &mut Scan, i: usize) -> Option<usize> {
         Some(last + 1)
     };
     if tok.kind == TokKind::Word {
-        let lw = tok.lower.as_str();
+        let lw = tok.lower.as_ref();
         let weekday_word = matches!(lw, "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy");
         // A capitalised weekday is always a weekday; a lower-case one only
         // where the context says "on …" ("vào thứ năm").

@@ -402,7 +402,7 @@ mod tests {
         tokens
             .iter()
             .map(|t| match t.kind {
-                TokKind::Word => Item::Word(Box::leak(t.lower.clone().into_boxed_str())),
+                TokKind::Word => Item::Word(Box::leak(t.lower.to_string().into_boxed_str())),
                 TokKind::Punct if t.text == "," => Item::Comma,
                 _ => Item::Other,
             })
