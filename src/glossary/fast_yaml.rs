@@ -31,7 +31,11 @@ pub fn parse(text: &str) -> Option<Node> {
         }
         lines.extend(Line::new(i + 1, raw));
     }
-    let mut parser = Parser { lines, at: 0 };
+    let mut parser = Parser {
+        lines,
+        at: 0,
+        depth: 0,
+    };
     let root = parser.block(0)?;
     // Everything must have been read.
     (parser.at == parser.lines.len()).then_some(root)
@@ -62,6 +66,10 @@ impl<'a> Line<'a> {
 struct Parser<'a> {
     lines: Vec<Line<'a>>,
     at: usize,
+    /// Block nodes open: the parser recurses once per level, so a hostile
+    /// file 10,000 levels deep would overflow the stack. Past the YAML
+    /// depth limit it gives up and saphyr's parse reports the limit.
+    depth: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -69,14 +77,17 @@ impl<'a> Parser<'a> {
     /// one, which must be indented by at least `min_indent`.
     fn block(&mut self, min_indent: usize) -> Option<Node> {
         let line = self.lines.get(self.at)?;
-        if line.indent < min_indent {
+        if line.indent < min_indent || self.depth >= super::yaml::Limits::default().max_depth {
             return None;
         }
-        if line.text.starts_with("- ") || line.text == "-" {
+        self.depth += 1;
+        let node = if line.text.starts_with("- ") || line.text == "-" {
             self.sequence(line.indent)
         } else {
             self.mapping(line.indent)
-        }
+        };
+        self.depth -= 1;
+        node
     }
 
     /// A block mapping whose keys are at `indent`.
