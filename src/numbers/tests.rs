@@ -117,6 +117,10 @@ const CLEAN: &[(&str, &str)] = &[
     ),
     ("ngày 24/7", "on July 24"),
     ("dịch vụ hoạt động 24/7", "the service runs 24/7"),
+    (
+        "Chỉ số đóng cửa phiên 24/7 ở mức 942 điểm",
+        "The index closed at 942 points on July 24",
+    ),
     ("Svalbard và Jan Mayen", "Svalbard and Jan Mayen"),
     (
         "giai đoạn 2017-2022 và từ ngày 4/8/2022",

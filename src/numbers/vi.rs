@@ -1095,8 +1095,14 @@ fn push_time(sc: &mut Scan, first: usize, last_tok: usize, h: u8, m: u8) -> Opti
 fn slash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     let text = sc.raw(i);
     // "24/7" is round the clock, unless a date word announces a date
-    // ("sáng 24/7" is the morning of 24 July).
+    // ("sáng 24/7" is the morning of 24 July). Without one it may still be
+    // the date ("phiên 24/7", the session of 24 July): a vague mention
+    // that pairs with "July 24" in the translation and is never reported
+    // on its own.
     if text == "24/7" && !DATE_CONTEXT.contains(&sc.prev(i)) {
+        let mut m = sc.mention(i, i, NumberKind::Date, date(Some(24), Some(7), None));
+        m.strength = Strength::Vague;
+        sc.push(m, i, i);
         return Some(i + 1);
     }
     let runs = digit_runs(text, &['/', '-', '.'])?;
