@@ -263,6 +263,9 @@ fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A line break quoted in a message: a reference, so that the
+            // page holds no raw control character.
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -279,6 +282,7 @@ mod tests {
             escape("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
+        assert_eq!(escape("a\rb"), "a&#13;b");
         let text = "a\r\nb\rc\r\nd";
         assert_eq!(display_text(text, 0..text.len()), "a\nb\nc\nd");
         // A cut between CR and LF still gives one line break.
