@@ -2,7 +2,10 @@
 //! ("Sergei Lavrov", "Boeing", "Takeshi Iwaya"); a foreign name in a source
 //! block that the glossary does not list must appear as written in the
 //! aligned target block. Reported when it is misspelled there ("Takeshi
-//! Iwata") or absent.
+//! Iwata") or absent. Vietnamese person names that the glossary does not
+//! list reach English without diacritics; one with a syllable changed
+//! ("Pham Thu Hong" for "Phạm Thu Hằng") is reported too, never an absent
+//! one (see [`crate::names::vietnamese`]).
 //!
 //! Foreign names are told from Vietnamese words by phonotactics (see
 //! [`crate::names::syllable`]), and the comparison is in
@@ -19,13 +22,15 @@ use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
-use crate::names::candidates::{foreign_names, NameCandidate};
+use crate::names::candidates::{foreign_names, vietnamese_person_names, NameCandidate};
 use crate::names::copy::{copy_issues, CopyIssue};
+use crate::names::fold::fold;
+use crate::names::vietnamese::misspelled_vietnamese_names;
 
 pub const COPY: Rule = Rule {
     id: "name.copy",
     default_severity: Severity::Warning,
-    summary: "A foreign name that the source keeps in Latin script and the glossary does not list is misspelled in or missing from the translation.",
+    summary: "A foreign name that the source keeps in Latin script and the glossary does not list is misspelled in or missing from the translation, or a Vietnamese person's name the glossary does not list has a syllable changed in it.",
 };
 
 pub struct NameCopy;
@@ -46,10 +51,17 @@ impl Check for NameCopy {
                     } => {
                         let source = ctx.source_location(block, source);
                         let target = ctx.target_location(block, target);
+                        // The source's own spelling, diacritics and all, when
+                        // the suggestion is the whole name in house style.
+                        let written = if fold(&source.text) == fold(&suggestion) {
+                            &source.text
+                        } else {
+                            &suggestion
+                        };
                         let message = format!(
                             "{} is written {} in the source",
                             quote(&target.text),
-                            quote(&suggestion)
+                            quote(written)
                         );
                         Finding::new(&COPY, message)
                             .source(Some(source))
@@ -92,16 +104,13 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
         return Vec::new();
     }
     // A name that the glossary lists, even in part, is the glossary's.
-    let names: Vec<NameCandidate> = foreign_names(&block.source.text)
+    let listed = |span: &Range<usize>| block.source_terms.iter().any(|m| overlaps(&m.range, span));
+    let foreign: Vec<NameCandidate> = foreign_names(&block.source.text)
         .into_iter()
-        .filter(|n| {
-            !block
-                .source_terms
-                .iter()
-                .any(|m| overlaps(&m.range, &n.span))
-        })
+        .filter(|n| !listed(&n.span))
         .collect();
-    if names.is_empty() {
+    let vietnamese = vietnamese_person_names(&block.source.text, listed);
+    if foreign.is_empty() && vietnamese.is_empty() {
         return Vec::new();
     }
     // Target names that render a glossary entry, or nearly do, belong to
@@ -114,13 +123,21 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
             .any(|m| overlaps(&m.range, &c.span))
             || block.target_near.iter().any(|n| n.range == c.span)
     };
-    copy_issues(
+    let mut issues = copy_issues(
         &block.source.text,
-        &names,
+        &foreign,
         &block.target.text,
         &block.target_names,
         skip,
         ctx.target.lang == "en",
         ctx.glossary.name_thresholds(),
-    )
+    );
+    issues.extend(misspelled_vietnamese_names(
+        &block.source.text,
+        &vietnamese,
+        &block.target.text,
+        &block.target_names,
+        skip,
+    ));
+    issues
 }

@@ -61,13 +61,20 @@ impl Check for NameInconsistent {
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
             }
-            let copied: HashSet<Range<usize>> = name_copy::block_issues(ctx, block)
+            // Few per block: a scan. A misspelling may be part of a name
+            // ("Governor Nguyen Thi Hang"), so any overlap counts.
+            let copied: Vec<&Range<usize>> = name_copy::block_issues(ctx, block)
                 .iter()
                 .filter_map(|i| match i {
-                    CopyIssue::Misspelled { target, .. } => Some(target.clone()),
+                    CopyIssue::Misspelled { target, .. } => Some(target),
                     CopyIssue::Absent { .. } => None,
                 })
                 .collect();
+            let is_copied = |span: &Range<usize>| {
+                copied
+                    .iter()
+                    .any(|c| c.start < span.end && span.start < c.end)
+            };
             // Looked up once per name: sets, not scans, so a paragraph with
             // thousands of names and matches takes time for their sum.
             let matched = Coverage::new(
@@ -80,7 +87,7 @@ impl Check for NameInconsistent {
             let near: HashSet<&Range<usize>> = block.target_near.iter().map(|n| &n.range).collect();
             for name in &block.target_names {
                 let settled = matched.covers(&name.span) || near.contains(&name.span);
-                if name.acronym || settled || copied.contains(&name.span) {
+                if name.acronym || settled || is_copied(&name.span) {
                     continue;
                 }
                 let shell = ctx.in_block(block, Finding::new(&INCONSISTENT, ""));

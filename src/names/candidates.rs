@@ -474,7 +474,8 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             if let Some(s) = chunk_start.take() {
                 chunks.push((s..i, false));
             }
-            if c == '\n' {
+            // CR alone ends a line too (old Mac files, mixed endings).
+            if c == '\n' || c == '\r' {
                 if let Some(last) = chunks.last_mut() {
                     last.1 = true;
                 }
@@ -888,6 +889,67 @@ fn emit_vietnamese_run(text: &str, toks: &[Tok], run: &[usize], out: &mut Vec<Na
     }
 }
 
+/// Vietnamese family names, lowercase NFC: a run of capitalized Vietnamese
+/// syllables starting with one of these is a person's name ("Nguyễn Thị
+/// Hồng", "Lê Xuân Nghĩa"). Several are ordinary words or start place names
+/// too (Hà Nội, Cao Bằng, Thái Lan, Hoàng Sa); those places are glossary
+/// entries, and the caller leaves out what the glossary matched.
+const VN_SURNAMES: &[&str] = &[
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "đinh", "trương", "lâm", "đoàn", "trịnh", "lương", "lưu", "tô",
+    "tạ", "đào", "vương", "mai", "cao", "chu", "kiều", "quách", "triệu", "tống", "phùng", "thân",
+    "châu", "hà", "lại", "khổng", "mạc", "đàm", "nghiêm", "giang", "tăng", "lục", "doãn", "tôn",
+];
+
+/// Longest Vietnamese personal name taken whole: family name, up to two
+/// middle names, given name. A longer capitalized run is a title or an
+/// organisation more often than a name.
+const VN_NAME_MAX_TOKENS: usize = 4;
+
+/// Vietnamese personal names in Vietnamese text: runs of two to four
+/// capitalized Vietnamese syllables that start with a family name, the
+/// words before the family name left out ("Ông Trần Văn Sơn" gives "Trần
+/// Văn Sơn"). `excluded` says which byte ranges belong to something else
+/// (glossary matches): a token it covers breaks the run, so "TP Hà Nội Trần
+/// Sỹ Thanh" gives "Trần Sỹ Thanh" once "Hà Nội" is the glossary's.
+pub fn vietnamese_person_names(
+    text: &str,
+    excluded: impl Fn(&Range<usize>) -> bool,
+) -> Vec<NameCandidate> {
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<NameCandidate>| {
+        if let Some(first) = run
+            .iter()
+            .position(|&i| VN_SURNAMES.contains(&&*toks[i].lower))
+        {
+            let name = &run[first..];
+            if (2..=VN_NAME_MAX_TOKENS).contains(&name.len()) {
+                out.push(candidate(text, &toks, name, false));
+            }
+        }
+        run.clear();
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let word = &text[t.span.clone()];
+        let in_name = t.kind == Kind::Cap
+            && !word.contains('-')
+            && is_vietnamese_syllable(word)
+            && !excluded(&t.span);
+        if !in_name {
+            flush(&mut run, &mut out);
+            continue;
+        }
+        run.push(i);
+        if t.ends_run {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1000,6 +1062,8 @@ mod tests {
             ("Chủ tịch Triều Tiên Kim Jong Un thị sát.", &["Kim Jong Un"]),
             ("Nhà lãnh đạo Kim Jong-un cho biết.", &["Kim Jong-un"]),
             ("Hãng Boeing của Mỹ.", &["Boeing"]),
+            // A line break ends a name, CR alone included.
+            ("Hãng Boeing\rAirbus", &["Boeing", "Airbus"]),
             ("Bà Nguyễn Thị Lan là giáo viên.", &[]),
             (
                 "Chủ tịch Trung Quốc Tập Cận Bình và ông Xi Jinping.",

@@ -12,6 +12,7 @@ pub mod index;
 pub mod similarity;
 pub mod syllable;
 pub mod variant;
+pub mod vietnamese;
 
 #[cfg(test)]
 mod tests {
