@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
-use crate::names::candidates::{foreign_names, vietnamese_person_names, NameCandidate};
+use crate::names::candidates::{source_names, NameCandidate};
 use crate::names::copy::{copy_issues, CopyIssue};
 use crate::names::fold::fold;
 use crate::names::vietnamese::misspelled_vietnamese_names;
@@ -105,11 +105,8 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
     }
     // A name that the glossary lists, even in part, is the glossary's.
     let listed = |span: &Range<usize>| block.source_terms.iter().any(|m| overlaps(&m.range, span));
-    let foreign: Vec<NameCandidate> = foreign_names(&block.source.text)
-        .into_iter()
-        .filter(|n| !listed(&n.span))
-        .collect();
-    let vietnamese = vietnamese_person_names(&block.source.text, listed);
+    let (mut foreign, vietnamese) = source_names(&block.source.text, listed);
+    foreign.retain(|n| !listed(&n.span));
     if foreign.is_empty() && vietnamese.is_empty() {
         return Vec::new();
     }

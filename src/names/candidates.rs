@@ -786,15 +786,32 @@ fn is_foreign_token(token: &str) -> bool {
 /// that is not a Vietnamese syllable, with the Vietnamese words around the
 /// name left out. Acronyms come back on their own with `acronym: true`.
 pub fn foreign_names(text: &str) -> Vec<NameCandidate> {
+    foreign_names_in(text, &tokenize(text))
+}
+
+/// The names of a Vietnamese text that `name.copy` compares with the
+/// translation: its foreign names ([`foreign_names`]) and its Vietnamese
+/// person names ([`vietnamese_person_names`]), from one tokenization.
+pub fn source_names(
+    text: &str,
+    excluded: impl Fn(&Range<usize>) -> bool,
+) -> (Vec<NameCandidate>, Vec<NameCandidate>) {
     let toks = tokenize(text);
+    (
+        foreign_names_in(text, &toks),
+        vietnamese_person_names_in(text, &toks, excluded),
+    )
+}
+
+fn foreign_names_in(text: &str, toks: &[Tok]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         match t.kind {
             Kind::Acronym => {
-                emit_vietnamese_run(text, &toks, &run, &mut out);
+                emit_vietnamese_run(text, toks, &run, &mut out);
                 run.clear();
-                push_candidate(&mut out, candidate(text, &toks, &[i], true));
+                push_candidate(&mut out, candidate(text, toks, &[i], true));
                 continue;
             }
             Kind::Cap => run.push(i),
@@ -811,23 +828,23 @@ pub fn foreign_names(text: &str) -> Vec<NameCandidate> {
                 if prev_foreign && next_ok && !toks[i - 1].ends_run {
                     run.push(i);
                 } else {
-                    emit_vietnamese_run(text, &toks, &run, &mut out);
+                    emit_vietnamese_run(text, toks, &run, &mut out);
                     run.clear();
                     continue;
                 }
             }
             _ => {
-                emit_vietnamese_run(text, &toks, &run, &mut out);
+                emit_vietnamese_run(text, toks, &run, &mut out);
                 run.clear();
                 continue;
             }
         }
         if t.ends_run {
-            emit_vietnamese_run(text, &toks, &run, &mut out);
+            emit_vietnamese_run(text, toks, &run, &mut out);
             run.clear();
         }
     }
-    emit_vietnamese_run(text, &toks, &run, &mut out);
+    emit_vietnamese_run(text, toks, &run, &mut out);
     out
 }
 
@@ -916,7 +933,14 @@ pub fn vietnamese_person_names(
     text: &str,
     excluded: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<NameCandidate> {
-    let toks = tokenize(text);
+    vietnamese_person_names_in(text, &tokenize(text), excluded)
+}
+
+fn vietnamese_person_names_in(
+    text: &str,
+    toks: &[Tok],
+    excluded: impl Fn(&Range<usize>) -> bool,
+) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, out: &mut Vec<NameCandidate>| {
@@ -926,7 +950,7 @@ pub fn vietnamese_person_names(
         {
             let name = &run[first..];
             if (2..=VN_NAME_MAX_TOKENS).contains(&name.len()) {
-                out.push(candidate(text, &toks, name, false));
+                out.push(candidate(text, toks, name, false));
             }
         }
         run.clear();
