@@ -22,6 +22,8 @@ pub fn variants(form: &str, kind: Kind) -> Vec<String> {
             }
         }
         Kind::Place => {
+            // A listed demonym in the plural: "Pole" accepts "Poles".
+            out.push(format!("{head}{}", plural(last)));
             for demonym in demonyms(last) {
                 out.push(format!("{head}{}", plural(&demonym)));
                 out.push(format!("{head}{demonym}"));
@@ -54,7 +56,8 @@ pub fn plural(word: &str) -> String {
 }
 
 /// Regular demonym/adjective derivations of a place name (Russia → Russian,
-/// Japan → Japanese, Iraq → Iraqi, Ukraine → Ukrainian, Italy → Italian).
+/// Japan → Japanese, Iraq → Iraqi, Ukraine → Ukrainian, Italy → Italian,
+/// Shanghai → Shanghainese).
 /// Irregular ones (French, Dutch, Swiss) are listed in the glossary.
 pub fn demonyms(name: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -76,7 +79,10 @@ pub fn demonyms(name: &str) -> Vec<String> {
             push(format!("{}an", stem(1)));
         }
         Some('o') => push(format!("{}an", stem(1))),
-        Some('i') => push(format!("{name}an")),
+        Some('i') => {
+            push(format!("{name}an"));
+            push(format!("{name}nese"));
+        }
         Some(c) if c.is_ascii_alphabetic() => {
             push(format!("{name}ese"));
             push(format!("{name}ian"));
@@ -155,9 +161,11 @@ mod tests {
             ("Indonesia", "Indonesian"),
             ("Vietnam", "Vietnamese"),
             ("Iran", "Iranian"),
+            ("Shanghai", "Shanghainese"),
         ] {
             assert!(demonyms(name).contains(&demonym.to_string()), "{name}");
         }
+        assert!(variants("Pole", Kind::Place).contains(&"Poles".to_string()));
         assert!(variants("Vladimir Putin", Kind::Person).is_empty());
         assert!(variants("UN", Kind::Organization).is_empty());
     }
