@@ -459,6 +459,25 @@ fn inside_unlisted_vietnamese_name(
                 return true;
             }
         }
+        // A pair of forms of address written with a slash, "Em/Anh",
+        // "Anh/Chị": the reader picks the one that fits, a pronoun.
+        let is_address = |w: &str| HONORIFICS.contains(&w.to_lowercase().as_str());
+        let before_slash = text[..range.start].strip_suffix('/').map(|before| {
+            before
+                .rsplit(|c: char| !is_word_char(c))
+                .next()
+                .unwrap_or("")
+        });
+        let after_slash = text[range.end..].strip_prefix('/').map(|after| {
+            &after[..after
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(after.len())]
+        });
+        if is_address(matched)
+            && (before_slash.is_some_and(is_address) || after_slash.is_some_and(is_address))
+        {
+            return true;
+        }
     }
     if first_capital {
         if let Some(before) = text[..range.start].strip_suffix(' ') {
@@ -545,6 +564,10 @@ entries:
     kind: place
     vi: Nga
     en: Russia
+  - id: uk
+    kind: place
+    vi: Anh
+    en: United Kingdom
   - id: north-korea
     kind: place
     vi: [Triều Tiên]
@@ -618,6 +641,9 @@ entries:
             ("nga", &[]),
             ("Ngân hàng Thế giới dự báo", &["world-bank"]),
             ("bà Nga cho biết", &[]),
+            ("Em/Anh có muốn nói", &[]),
+            ("Anh/Chị có muốn nói", &[]),
+            ("quan hệ Mỹ/Anh", &["us", "uk"]),
             ("chị Mỹ và Nga", &["russia"]),
             ("Mỹ phẩm của Nga", &["russia"]),
         ];
