@@ -80,9 +80,44 @@ fn eq(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Close enough for a hedged number ("khoảng 2,68 triệu" ⇔ "about 2.7 million").
+/// Close enough for a hedged number ("khoảng 2,68 triệu" ⇔ "about 2.7
+/// million"): within 2 %, and one is the other rounded to its precision. A
+/// hedge lets a translator round; it does not let a digit change, so
+/// "khoảng 573.000" ⇔ "about 578,000" (both to the thousand) is a mismatch.
 fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 0.02 * a.abs().max(b.abs())
+    if (a - b).abs() > 0.02 * a.abs().max(b.abs()) {
+        return false;
+    }
+    let coarse = rounding_unit(a).max(rounding_unit(b));
+    // The coarser one is unchanged by the rounding; the finer must round to it.
+    eq((a / coarse).round() * coarse, (b / coarse).round() * coarse)
+}
+
+/// The place value of the last significant digit as written: 1,000 for
+/// 573,000, 0.1 for 2.7, 1 for 0.
+fn rounding_unit(x: f64) -> f64 {
+    let x = x.abs();
+    if !x.is_finite() || x == 0.0 {
+        return 1.0;
+    }
+    if (x - x.round()).abs() > 1e-9 * x.max(1.0) {
+        let mut unit = 1.0;
+        for _ in 0..9 {
+            unit /= 10.0;
+            let scaled = x / unit;
+            if (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0) {
+                break;
+            }
+        }
+        return unit;
+    }
+    let mut unit = 1.0;
+    let mut n = x.round();
+    while n >= 10.0 && (n / 10.0).fract() == 0.0 {
+        n /= 10.0;
+        unit *= 10.0;
+    }
+    unit
 }
 
 fn quantity(kind: NumberKind) -> bool {
@@ -704,6 +739,37 @@ mod tests {
                 });
                 assert_eq!(got, best);
             }
+        }
+    }
+
+    #[test]
+    fn hedged_numbers_may_be_rounded_not_changed() {
+        let cases = [
+            (2_680_000.0, 2_700_000.0, true),
+            (2_700_000.0, 2_680_000.0, true),
+            (39_800.0, 40_000.0, true),
+            (1.234_567e6, 1.2e6, false), // more than 2 % apart
+            (573_000.0, 578_000.0, false),
+            (874e9, 872e9, false),
+            (4.53, 4.5, true),
+            (4.56, 4.5, false), // rounds to 4.6
+            // Either side may be the rounded one: "a third" is 0.333…, with
+            // no written precision, against "khoảng 33%".
+            (61_300.0, 61_309.0, true),
+            (0.33, 1.0 / 3.0, true),
+            (61_309.0, 61_000.0, true),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(close(a, b), expected, "{a} ~ {b}");
+        }
+        for (x, unit) in [
+            (573_000.0, 1000.0),
+            (2.7, 0.1),
+            (0.0, 1.0),
+            (4.53, 0.01),
+            (7.0, 1.0),
+        ] {
+            assert!(eq(rounding_unit(x), unit), "{x}: {}", rounding_unit(x));
         }
     }
 
