@@ -221,8 +221,20 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             sc.push(m, i, i);
             Some(i + 1)
         }
+        "half" if next == "an" && sc.lower(i + 2) == "hour" => {
+            // "half an hour" is how "30 phút" is often translated.
+            let mut m = sc.mention(i, i + 2, NumberKind::Cardinal, NumberValue::Number(30.0));
+            m.strength = Strength::Weak;
+            m.alternatives.push(Reading {
+                kind: NumberKind::Decimal,
+                value: NumberValue::Number(0.5),
+                foreign: false,
+            });
+            sc.push(m, i, i + 2);
+            Some(i + 3)
+        }
         "half" => {
-            // "first half", "half an hour": a vague fraction.
+            // "first half", "half a year": a vague fraction.
             let mut m = sc.mention(i, i, NumberKind::Decimal, NumberValue::Number(0.5));
             m.strength = Strength::Vague;
             sc.push(m, i, i);
@@ -292,12 +304,31 @@ fn fraction_denominator(w: &str) -> Option<f64> {
     })
 }
 
-/// After "a third": "of", punctuation or the end make it a fraction; a noun
-/// ("a third term") makes it an ordinal.
+/// After "a third": "of", punctuation, the end or a preposition ("up by a
+/// third from 2000", "cut by a quarter over five years") make it a
+/// fraction; a noun ("a third term") makes it an ordinal.
 fn fraction_context(sc: &Scan, j: usize) -> bool {
     match sc.tok(j) {
         None => true,
-        Some(t) => t.kind != TokKind::Word || matches!(t.lower.as_ref(), "of" | "and" | "or"),
+        Some(t) => {
+            t.kind != TokKind::Word
+                || matches!(
+                    t.lower.as_ref(),
+                    "of" | "and"
+                        | "or"
+                        | "from"
+                        | "since"
+                        | "in"
+                        | "over"
+                        | "compared"
+                        | "than"
+                        | "to"
+                        | "within"
+                        | "after"
+                        | "on"
+                        | "year-on-year"
+                )
+        }
     }
 }
 
@@ -1346,6 +1377,9 @@ mod tests {
             ("a dozen", Cardinal, 12.0),
             ("a third of", Decimal, 1.0 / 3.0),
             ("two-thirds", Decimal, 2.0 / 3.0),
+            ("up by a third from the start", Decimal, 1.0 / 3.0),
+            ("cut by a quarter over the period", Decimal, 0.25),
+            ("lasted half an hour", Cardinal, 30.0),
             ("World War II", Ordinal, 2.0),
             ("a 40-year-old man", Cardinal, 40.0),
             ("the 21st century", Ordinal, 21.0),
