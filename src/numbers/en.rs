@@ -541,8 +541,28 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
             sc.tok(j)
                 .is_some_and(|t| t.hyphen_before || next.ends_with('s'))
         }) {
-            let mut m = sc.mention(i, j, NumberKind::Decimal, NumberValue::Number(v / den));
+            let fraction = Reading {
+                kind: NumberKind::Decimal,
+                value: NumberValue::Number(v / den),
+                foreign: false,
+            };
+            let count = Reading {
+                kind: NumberKind::Cardinal,
+                value: NumberValue::Number(v),
+                foreign: false,
+            };
+            // "the last two quarters" counts quarters of a year; "three
+            // quarters of voters" is a fraction. Only "of" tells them apart,
+            // so the other reading stays as an alternative.
+            let hyphenated = sc.tok(j).is_some_and(|t| t.hyphen_before);
+            let (first, other) = match (next, hyphenated) {
+                ("quarters", false) if sc.lower(j + 1) == "of" => (fraction, Some(count)),
+                ("quarters", false) => (count, Some(fraction)),
+                _ => (fraction, None),
+            };
+            let mut m = sc.mention(i, j, first.kind, first.value);
             m.strength = Strength::Weak;
+            m.alternatives.extend(other);
             sc.push(m, i, j);
             return Some(j + 1);
         }
@@ -1376,6 +1396,8 @@ mod tests {
             ("six fishing boats", Cardinal, 6.0),
             ("a dozen", Cardinal, 12.0),
             ("a third of", Decimal, 1.0 / 3.0),
+            ("the last two quarters", Cardinal, 2.0),
+            ("three quarters of voters", Decimal, 0.75),
             ("two-thirds", Decimal, 2.0 / 3.0),
             ("up by a third from the start", Decimal, 1.0 / 3.0),
             ("cut by a quarter over the period", Decimal, 0.25),
