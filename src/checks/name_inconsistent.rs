@@ -1,34 +1,42 @@
 //! `name.inconsistent`: the translation spells one person or place two or
-//! more ways ("Sergei Lavrov" here, "Sergey Lavrov" there) and no glossary
-//! entry settles which is right. Within one article, and across all the
-//! articles checked together in a batch (one pair on its own is a batch of
-//! one). Every occurrence of a minority spelling is reported, naming the
-//! majority one (the most frequent; on a tie, the first — see
-//! [`crate::names::consistency`]).
+//! more ways ("Sergei Lavrov" here, "Sergey Lavrov" there). Within one
+//! article, and across all the articles checked together in a batch (one
+//! pair on its own is a batch of one). Two kinds of mix are reported:
 //!
-//! Names the glossary settles are left out: accepted and forbidden
-//! renderings, and near-misses of them (`name.variant`'s). So are the
-//! misspellings `name.copy` reports, so that no occurrence is reported twice.
-//! Each pair's summary is the list of its remaining names with their
-//! positions — a few hundred bytes per article.
+//! * names no glossary entry settles: every occurrence of a minority
+//!   spelling is reported, naming the majority one (the most frequent; on a
+//!   tie, the first — see [`crate::names::consistency`]);
+//! * two renderings one glossary entry accepts ("Sergei Lavrov" and
+//!   "Sergey Lavrov"): each alone is fine, both in one text are not, and
+//!   the glossary's order decides — its preferred form wins over frequency.
+//!   Forms that differ only in case ("Al-Qaeda", "al-Qaeda") are one
+//!   spelling, and ranks count among forms of as many words, so a full name
+//!   and its surname are never played against each other.
+//!
+//! Misspellings of glossary names are left out (`name.variant` and
+//! `name.copy` report them), so that no occurrence is reported twice; so are
+//! forbidden renderings (`term.forbidden`). Each pair's summary is the list
+//! of its remaining names with their positions — a few hundred bytes per
+//! article.
 //!
 //! Default severity warning: two spellings are certainly one too many, but
-//! which one is right is a majority vote, not knowledge.
+//! which one is right is a majority vote or house style, not knowledge.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
-use super::{name_copy, quote, BlockStatus, Check, PairContext, PairSummary};
+use super::{name_copy, quote, BlockStatus, BlockView, Check, PairContext, PairSummary};
 use crate::finding::{Finding, Location, Rule, Severity};
-use crate::glossary::Coverage;
-use crate::names::consistency::{inconsistent_spellings_with, Occurrence};
+use crate::glossary::{is_name_kind, Coverage, MatchRole};
+use crate::names::consistency::{inconsistent_spellings_ranked, Occurrence};
 use crate::names::copy::CopyIssue;
 use crate::names::similarity::Thresholds;
+use crate::normalize::{fold_case, normalize_str};
 
 pub const INCONSISTENT: Rule = Rule {
     id: "name.inconsistent",
     default_severity: Severity::Warning,
-    summary: "The translation (or the batch of translations checked together) spells a name two or more ways and no glossary entry settles it.",
+    summary: "The translation (or the batch of translations checked together) spells a name two or more ways: either no glossary entry settles it, or it mixes renderings one entry accepts.",
 };
 
 pub struct NameInconsistent;
@@ -41,10 +49,21 @@ struct Spelled {
     target_block: Option<Range<usize>>,
 }
 
+/// An accepted glossary rendering of a name as written in a translation.
+struct Rendered {
+    entry: usize,
+    /// Position of the rendering among the entry's accepted forms of as
+    /// many words: 0 is the preferred one.
+    rank: usize,
+    spelled: Spelled,
+}
+
 /// The summary of one pair.
 struct Spellings {
     thresholds: Thresholds,
+    target_lang: String,
     names: Vec<Spelled>,
+    rendered: Vec<Rendered>,
 }
 
 impl Check for NameInconsistent {
@@ -57,10 +76,12 @@ impl Check for NameInconsistent {
 
     fn summarize(&self, ctx: &PairContext) -> Option<PairSummary> {
         let mut names = Vec::new();
+        let mut rendered = Vec::new();
         for block in ctx.blocks {
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
             }
+            rendered.extend(accepted_renderings(ctx, block));
             // Few per block: a scan. A misspelling may be part of a name
             // ("Governor Nguyen Thi Hang"), so any overlap counts.
             let copied: Vec<&Range<usize>> = name_copy::block_issues(ctx, block)
@@ -101,12 +122,14 @@ impl Check for NameInconsistent {
         }
         // Nothing to compare: no summary, so that a batch knows this pair
         // gets no finding from across pairs (see `Retain::FlaggedTexts`).
-        if names.is_empty() {
+        if names.is_empty() && rendered.is_empty() {
             return None;
         }
         Some(Box::new(Spellings {
             thresholds: *ctx.glossary.name_thresholds(),
+            target_lang: ctx.glossary.target_lang().to_string(),
             names,
+            rendered,
         }))
     }
 
@@ -115,56 +138,167 @@ impl Check for NameInconsistent {
             .iter()
             .map(|s| s.as_ref().and_then(|s| s.downcast_ref::<Spellings>()))
             .collect();
-        let Some(thresholds) = pairs.iter().flatten().map(|s| s.thresholds).next() else {
+        let Some(first) = pairs.iter().flatten().next() else {
             return;
         };
-        let mut occurrences = Vec::new();
-        let mut spelled: HashMap<(usize, usize), &Spelled> = HashMap::new();
+        let (thresholds, lang) = (first.thresholds, first.target_lang.as_str());
+        let unsettled: Vec<(usize, &Spelled)> = pairs
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, pair)| {
+                pair.iter()
+                    .flat_map(move |p| &p.names)
+                    .map(move |n| (doc, n))
+            })
+            .collect();
+        let other_word = |a: &str, b: &str| crate::lang::is_derivation(lang, a, b);
+        report(&unsettled, &thresholds, |_| None, other_word, out);
+
+        // Accepted renderings, entry by entry: a glossary that accepts
+        // "Sergey Lavrov" beside "Sergei Lavrov" allows either, not both in
+        // one text. Its preferred rendering is the right one.
+        let mut by_entry: BTreeMap<usize, Vec<(usize, &Rendered)>> = BTreeMap::new();
         for (doc, pair) in pairs.iter().enumerate() {
-            for name in pair.iter().flat_map(|p| &p.names) {
-                spelled.insert((doc, name.target.range.start), name);
-                occurrences.push(Occurrence {
-                    doc,
-                    span: name.target.range.clone(),
-                    text: name.text.clone(),
-                });
+            for r in pair.iter().flat_map(|p| &p.rendered) {
+                by_entry.entry(r.entry).or_default().push((doc, r));
             }
         }
-        for group in inconsistent_spellings_with(&occurrences, &thresholds) {
-            for minority in &group.minority {
-                let occ = &minority.occurrence;
-                let Some(name) = spelled.get(&(occ.doc, occ.span.start)) else {
-                    continue;
-                };
-                let (here, elsewhere) = occurrences
-                    .iter()
-                    .filter(|o| o.text == group.majority)
-                    .fold((0, 0), |(h, e), o| {
-                        if o.doc == occ.doc {
-                            (h + 1, e)
-                        } else {
-                            (h, e + 1)
-                        }
-                    });
-                let message = format!(
-                    "{} is also written {} ({})",
-                    quote(&name.target.text),
-                    quote(&group.majority),
-                    where_written(here, elsewhere)
-                );
-                let finding = Finding {
-                    source_block: name.source_block.clone(),
-                    target_block: name.target_block.clone(),
-                    ..Finding::new(&INCONSISTENT, message)
-                        .target(Some(name.target.clone()))
-                        .suggestion(Some(minority.suggestion.clone()))
-                };
-                if let Some(found) = out.get_mut(occ.doc) {
-                    found.push(finding);
-                }
+        for renderings in by_entry.values() {
+            let rank_of: HashMap<&str, usize> = renderings
+                .iter()
+                .map(|(_, r)| (r.spelled.text.as_str(), r.rank))
+                .collect();
+            if rank_of.len() < 2 {
+                continue;
+            }
+            let spelled: Vec<(usize, &Spelled)> = renderings
+                .iter()
+                .map(|(doc, r)| (*doc, &r.spelled))
+                .collect();
+            report(
+                &spelled,
+                &thresholds,
+                |text| rank_of.get(text).copied(),
+                other_word,
+                out,
+            );
+        }
+    }
+}
+
+/// Reports every minority spelling among `names` (document, name). `rank`
+/// gives a glossary rendering's position among its entry's accepted forms
+/// (`None` for names the glossary does not know); `other_word` tells two
+/// words of one stem apart from two spellings.
+fn report(
+    names: &[(usize, &Spelled)],
+    thresholds: &Thresholds,
+    rank: impl Fn(&str) -> Option<usize>,
+    other_word: impl Fn(&str, &str) -> bool,
+    out: &mut [Vec<Finding>],
+) {
+    let mut occurrences = Vec::new();
+    let mut spelled: HashMap<(usize, usize), &Spelled> = HashMap::new();
+    for &(doc, name) in names {
+        spelled.insert((doc, name.target.range.start), name);
+        occurrences.push(Occurrence {
+            doc,
+            span: name.target.range.clone(),
+            text: name.text.clone(),
+        });
+    }
+    let order = |text: &str| rank(text).unwrap_or(usize::MAX);
+    for group in inconsistent_spellings_ranked(&occurrences, thresholds, order, other_word) {
+        for minority in &group.minority {
+            let occ = &minority.occurrence;
+            let Some(name) = spelled.get(&(occ.doc, occ.span.start)) else {
+                continue;
+            };
+            let (here, elsewhere) = occurrences
+                .iter()
+                .filter(|o| o.text == group.majority)
+                .fold((0, 0), |(h, e), o| {
+                    if o.doc == occ.doc {
+                        (h + 1, e)
+                    } else {
+                        (h, e + 1)
+                    }
+                });
+            let preferred = if rank(&group.majority) == Some(0) {
+                ", the glossary's preferred spelling"
+            } else {
+                ""
+            };
+            let message = format!(
+                "{} is also written {} ({}){preferred}",
+                quote(&name.target.text),
+                quote(&group.majority),
+                where_written(here, elsewhere)
+            );
+            let finding = Finding {
+                source_block: name.source_block.clone(),
+                target_block: name.target_block.clone(),
+                ..Finding::new(&INCONSISTENT, message)
+                    .target(Some(name.target.clone()))
+                    .suggestion(Some(minority.suggestion.clone()))
+            };
+            if let Some(found) = out.get_mut(occ.doc) {
+                found.push(finding);
             }
         }
     }
+}
+
+/// The block's accepted renderings of glossary names, each at its widest
+/// ("Sergei Lavrov", not the "Lavrov" inside it). Derived forms
+/// ("Ukrainian") are another word, not another spelling.
+fn accepted_renderings(ctx: &PairContext, block: &BlockView) -> Vec<Rendered> {
+    let terms = &block.target_terms;
+    let mut out = Vec::new();
+    for m in terms {
+        let entry = ctx.glossary.entry(m.entry);
+        if m.role != MatchRole::Listed || !is_name_kind(entry.kind) {
+            continue;
+        }
+        let inside_wider = terms.iter().any(|o| {
+            o.range.start <= m.range.start
+                && m.range.end <= o.range.end
+                && o.range.len() > m.range.len()
+        });
+        if inside_wider {
+            continue;
+        }
+        // Forms that differ only in case ("Senate", "senate") are one
+        // spelling, which the grammar of the sentence picks. A rank counts
+        // among forms of as many words: "Orban" is as preferred as "Viktor
+        // Orban", ahead of "Viktor Orbán".
+        let folded = fold_case(&m.form);
+        let words = crate::lang::words_of(&m.form).count();
+        let forms = entry.forms(ctx.glossary.target_lang());
+        let Some((rank, form)) = forms
+            .iter()
+            .map(|f| normalize_str(f))
+            .filter(|f| crate::lang::words_of(f).count() == words)
+            .enumerate()
+            .find(|(_, f)| fold_case(f) == folded)
+        else {
+            continue;
+        };
+        let shell = ctx.in_block(block, Finding::new(&INCONSISTENT, ""));
+        out.push(Rendered {
+            entry: m.entry,
+            rank,
+            spelled: Spelled {
+                // The form, not the text: "Al-Qaeda" opening a sentence
+                // is the glossary's "al-Qaeda".
+                text: form,
+                target: ctx.target_location(block, m.range.clone()),
+                source_block: shell.source_block,
+                target_block: shell.target_block,
+            },
+        });
+    }
+    out
 }
 
 /// "2 times in this translation, once in the others checked with it".

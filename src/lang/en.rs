@@ -94,6 +94,52 @@ pub fn demonyms(name: &str) -> Vec<String> {
     out
 }
 
+/// True when `a` and `b` are one stem with different English endings
+/// ("Argentin-a"/"Argentin-ian", "Democrat-s"/"Democrat-ic",
+/// "legislat-ure"/"legislat-ors") rather than two spellings of one word.
+/// A stem ending in "s" takes no plain "s" ("Donbas"/"Donbass" is a
+/// spelling), one ending in "i" no plain "i" ("Yuri"/"Yurii"), and a
+/// difference inside the word ("Ecuadorian"/"Ecuadorean") is never an
+/// ending.
+pub fn is_derivation(a: &str, b: &str) -> bool {
+    /// A stem's ending and the endings a derivation puts in its place
+    /// ("" + "ian": Brazil → Brazilian; "y" + "ies": authority →
+    /// authorities). "y" ⇔ "i" is not among them: "Sergey"/"Sergei" is a
+    /// romanization.
+    const DERIVATIONS: &[(&str, &[&str])] = &[
+        (
+            "",
+            &[
+                "s", "es", "n", "an", "ian", "ese", "se", "i", "ic", "ish", "ist", "ists", "ism",
+                "ite", "ites", "al", "ers",
+            ],
+        ),
+        ("a", &["an", "ian"]),
+        ("e", &["an", "ian", "ese"]),
+        ("o", &["an", "in", "ian"]),
+        ("y", &["ies", "ian", "an"]),
+        ("s", &["ic", "ical"]),
+        ("es", &["ois"]),
+        ("ure", &["ors"]),
+    ];
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if a == b || shared < 3 {
+        return false;
+    }
+    let stem: String = a.chars().take(shared).collect();
+    let rest = |w: &str| w.chars().skip(shared).collect::<String>();
+    let (ra, rb) = (rest(&a), rest(&b));
+    let derives = |ending: &str, suffix: &str| {
+        DERIVATIONS
+            .iter()
+            .any(|(e, suffixes)| *e == ending && suffixes.contains(&suffix))
+            && !(suffix == "s" && stem.ends_with('s'))
+            && !(suffix == "i" && stem.ends_with('i'))
+    };
+    derives(&ra, &rb) || derives(&rb, &ra)
+}
+
 /// The commonest English function words; a paragraph made mostly of these
 /// is English, whatever names it quotes.
 const FUNCTION_WORDS: &[&str] = &[
@@ -127,6 +173,38 @@ mod tests {
     #[test]
     fn function_words_are_sorted_for_binary_search() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn derivations_and_spellings() {
+        for (a, b, derived) in [
+            ("Argentina", "Argentinian", true),
+            ("Montenegro", "Montenegrin", true),
+            ("Seychelles", "Seychellois", true),
+            ("Suriname", "Surinamese", true),
+            ("authority", "authorities", true),
+            ("legislature", "legislators", true),
+            ("Democrats", "Democratic", true),
+            ("Zelensky", "Zelenskyy", false),
+            ("Zelenskiy", "Zelensky", false),
+            ("Donbas", "Donbass", false),
+            ("Odesa", "Odessa", false),
+            ("Ecuadorian", "Ecuadorean", false),
+            ("Organization", "Organisation", false),
+            ("Program", "Programme", false),
+            ("Kharkiv", "Kharkov", false),
+            ("Lavrov", "Lavrov", false),
+            ("Sergei", "Sergey", false),
+            ("Andrii", "Andriy", false),
+            ("Dmitry", "Dmitri", false),
+            ("Yuri", "Yurii", false),
+            ("Israel", "Israeli", true),
+            ("Iraq", "Iraqi", true),
+            ("Brazil", "Brazilian", true),
+        ] {
+            assert_eq!(is_derivation(a, b), derived, "{a} / {b}");
+            assert_eq!(is_derivation(b, a), derived, "{b} / {a}");
+        }
     }
 
     #[test]

@@ -40,3 +40,21 @@ pub fn variants(lang: &str, form: &str, kind: crate::glossary::Kind) -> Vec<Stri
         _ => Vec::new(),
     }
 }
+
+/// True when two renderings are different words built on one stem (an
+/// inflection or derivation: "Argentina"/"Argentinian",
+/// "authority"/"authorities") rather than two spellings of one word
+/// ("Zelensky"/"Zelenskyy"). Compared word by word; names of a different
+/// length are never derivations of each other.
+pub fn is_derivation(lang: &str, a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (words_of(a).collect(), words_of(b).collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let mut differing = wa.iter().zip(&wb).filter(|(x, y)| x != y).peekable();
+    differing.peek().is_some()
+        && differing.all(|(x, y)| match lang {
+            "en" => en::is_derivation(x, y),
+            _ => false,
+        })
+}

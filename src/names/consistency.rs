@@ -97,6 +97,20 @@ pub fn inconsistent_spellings_with(
     occurrences: &[Occurrence],
     thresholds: &Thresholds,
 ) -> Vec<SpellingGroup> {
+    inconsistent_spellings_ranked(occurrences, thresholds, |_| 0, |_, _| false)
+}
+
+/// [`inconsistent_spellings_with`] where a spelling's `rank` (lower is
+/// better) outweighs its frequency when choosing heads — a glossary's
+/// preferred rendering is the right spelling however rarely it occurs — and
+/// two spellings for which `other_word` holds never group ("Argentina" and
+/// "Argentinian" are two words, not two spellings).
+pub fn inconsistent_spellings_ranked(
+    occurrences: &[Occurrence],
+    thresholds: &Thresholds,
+    rank: impl Fn(&str) -> usize,
+    other_word: impl Fn(&str, &str) -> bool,
+) -> Vec<SpellingGroup> {
     let mut by_text: HashMap<&str, usize> = HashMap::new();
     let mut spellings: Vec<Spelling> = Vec::new();
     for (i, occ) in occurrences.iter().enumerate() {
@@ -114,7 +128,13 @@ pub fn inconsistent_spellings_with(
         spellings[id].count += 1;
     }
     let mut order: Vec<usize> = (0..spellings.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(spellings[i].count), spellings[i].first));
+    order.sort_by_key(|&i| {
+        (
+            rank(spellings[i].text),
+            std::cmp::Reverse(spellings[i].count),
+            spellings[i].first,
+        )
+    });
 
     let mut heads = FuzzyIndex::empty(*thresholds);
     // Per group: head spelling id, members (spelling id, variant, suggestion).
@@ -122,7 +142,7 @@ pub fn inconsistent_spellings_with(
     let mut group_of_form: Vec<usize> = Vec::new();
     for sid in order {
         let text = spellings[sid].text;
-        match best_head(&heads, &group_of_form, text) {
+        match best_head(&heads, &group_of_form, text, &other_word) {
             Some(join) => groups[join.group]
                 .1
                 .push((sid, join.variant, join.suggestion)),
@@ -173,7 +193,12 @@ pub fn inconsistent_spellings_with(
 /// head as rendering (same-length names, a surname alone against a full
 /// name), or `text` as the full name of which a lone head token is a near
 /// miss of the surname.
-fn best_head(heads: &FuzzyIndex, group_of_form: &[usize], text: &str) -> Option<Join> {
+fn best_head(
+    heads: &FuzzyIndex,
+    group_of_form: &[usize],
+    text: &str,
+    other_word: &dyn Fn(&str, &str) -> bool,
+) -> Option<Join> {
     let mut best: Option<Join> = None;
     let mut consider = |join: Join| {
         let better = match &best {
@@ -188,7 +213,7 @@ fn best_head(heads: &FuzzyIndex, group_of_form: &[usize], text: &str) -> Option<
         }
     };
     for (_, form, variant) in heads.lookup(text) {
-        let Some(head) = heads.form(form) else {
+        let Some(head) = heads.form(form).filter(|head| !other_word(head, text)) else {
             continue;
         };
         consider(Join {
@@ -202,7 +227,7 @@ fn best_head(heads: &FuzzyIndex, group_of_form: &[usize], text: &str) -> Option<
     if let Some(last) = tokens.last().filter(|_| tokens.len() >= 2) {
         let last_text = text.get(last.span.clone()).unwrap_or("");
         for (_, form, _) in heads.lookup(last_text) {
-            let Some(head) = heads.form(form) else {
+            let Some(head) = heads.form(form).filter(|head| !other_word(head, last_text)) else {
                 continue;
             };
             if fold_tokens(head).len() != 1 {
@@ -316,6 +341,28 @@ mod tests {
         assert_eq!(inconsistent_spellings(&o)[0].majority, "Kim Jong-un");
         let o = occ(0, &["Kim Jong Un", "Kim Jong-un"]);
         assert_eq!(inconsistent_spellings(&o)[0].majority, "Kim Jong Un");
+    }
+
+    #[test]
+    fn rank_outweighs_frequency() {
+        let o = occ(0, &["Sergey Lavrov", "Sergei Lavrov", "Sergey Lavrov"]);
+        let preferred_first = |t: &str| usize::from(t != "Sergei Lavrov");
+        let g =
+            inconsistent_spellings_ranked(&o, &Thresholds::default(), preferred_first, |_, _| {
+                false
+            });
+        assert_eq!(
+            summary(&g),
+            [(
+                "Sergei Lavrov".to_string(),
+                vec![
+                    ("Sergey Lavrov".to_string(), "Sergei Lavrov".to_string()),
+                    ("Sergey Lavrov".to_string(), "Sergei Lavrov".to_string())
+                ]
+            )]
+        );
+        // Without ranks the majority wins.
+        assert_eq!(inconsistent_spellings(&o)[0].majority, "Sergey Lavrov");
     }
 
     #[test]
