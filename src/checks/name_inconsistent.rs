@@ -28,6 +28,7 @@ use std::ops::Range;
 use super::{name_copy, quote, BlockStatus, BlockView, Check, PairContext, PairSummary};
 use crate::finding::{Finding, Location, Rule, Severity};
 use crate::glossary::{is_name_kind, Coverage, MatchRole};
+use crate::input::Position;
 use crate::names::consistency::{inconsistent_spellings_ranked, Occurrence};
 use crate::names::copy::CopyIssue;
 use crate::names::similarity::Thresholds;
@@ -49,21 +50,63 @@ struct Spelled {
     target_block: Option<Range<usize>>,
 }
 
-/// An accepted glossary rendering of a name as written in a translation.
-struct Rendered {
+/// One accepted glossary rendering of a name and where a translation
+/// writes it. A batch keeps these for every pair, and most of a newsroom's
+/// names are renderings, so the form is kept once and each place compactly.
+struct Rendering {
     entry: usize,
-    /// Position of the rendering among the entry's accepted forms of as
-    /// many words: 0 is the preferred one.
+    /// Position of the form among the entry's accepted forms of as many
+    /// words: 0 is the preferred one.
     rank: usize,
-    spelled: Spelled,
+    /// The form, not the text: "Al-Qaeda" opening a sentence is the
+    /// glossary's "al-Qaeda".
+    form: String,
+    /// How many times the pair writes the form.
+    count: usize,
+    /// Where: every place, or only the first for a preferred form that can
+    /// never be the one reported (see [`Renderings::never_reported`]).
+    at: Vec<WrittenAt>,
 }
+
+/// Where a translation writes a rendering.
+struct WrittenAt {
+    range: Range<usize>,
+    start: Position,
+    end: Position,
+    /// The text as written, when it is not the form itself.
+    written: Option<Box<str>>,
+    /// Index into [`Spellings::blocks`].
+    block: usize,
+}
+
+/// The source and target spans of a block, as findings carry them.
+type BlockSpans = (Option<Range<usize>>, Option<Range<usize>>);
 
 /// The summary of one pair.
 struct Spellings {
     thresholds: Thresholds,
     target_lang: String,
     names: Vec<Spelled>,
-    rendered: Vec<Rendered>,
+    renderings: Vec<Rendering>,
+    /// The (source, target) spans of the blocks renderings are in.
+    blocks: Vec<BlockSpans>,
+}
+
+impl Spellings {
+    fn spelled(&self, rendering: &Rendering, at: &WrittenAt) -> Spelled {
+        let (source_block, target_block) = self.blocks[at.block].clone();
+        Spelled {
+            text: rendering.form.clone(),
+            target: Location {
+                range: at.range.clone(),
+                start: at.start,
+                end: at.end,
+                text: at.written.as_deref().unwrap_or(&rendering.form).to_string(),
+            },
+            source_block,
+            target_block,
+        }
+    }
 }
 
 impl Check for NameInconsistent {
@@ -76,12 +119,12 @@ impl Check for NameInconsistent {
 
     fn summarize(&self, ctx: &PairContext) -> Option<PairSummary> {
         let mut names = Vec::new();
-        let mut rendered = Vec::new();
+        let mut renderings = Renderings::default();
         for block in ctx.blocks {
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
             }
-            rendered.extend(accepted_renderings(ctx, block));
+            renderings.add_block(ctx, block);
             // Few per block: a scan. A misspelling may be part of a name
             // ("Governor Nguyen Thi Hang"), so any overlap counts.
             let copied: Vec<&Range<usize>> = name_copy::block_issues(ctx, block)
@@ -122,14 +165,17 @@ impl Check for NameInconsistent {
         }
         // Nothing to compare: no summary, so that a batch knows this pair
         // gets no finding from across pairs (see `Retain::FlaggedTexts`).
-        if names.is_empty() && rendered.is_empty() {
+        if names.is_empty() && renderings.list.is_empty() {
             return None;
         }
+        let (renderings, blocks) = renderings.into_parts();
+        names.shrink_to_fit();
         Some(Box::new(Spellings {
             thresholds: *ctx.glossary.name_thresholds(),
             target_lang: ctx.glossary.target_lang().to_string(),
             names,
-            rendered,
+            renderings,
+            blocks,
         }))
     }
 
@@ -157,24 +203,40 @@ impl Check for NameInconsistent {
         // Accepted renderings, entry by entry: a glossary that accepts
         // "Sergey Lavrov" beside "Sergei Lavrov" allows either, not both in
         // one text. Its preferred rendering is the right one.
-        let mut by_entry: BTreeMap<usize, Vec<(usize, &Rendered)>> = BTreeMap::new();
+        let mut by_entry: BTreeMap<usize, Vec<(usize, &Spellings, &Rendering)>> = BTreeMap::new();
         for (doc, pair) in pairs.iter().enumerate() {
-            for r in pair.iter().flat_map(|p| &p.rendered) {
-                by_entry.entry(r.entry).or_default().push((doc, r));
+            for p in pair.iter() {
+                for r in &p.renderings {
+                    by_entry.entry(r.entry).or_default().push((doc, p, r));
+                }
             }
         }
         for renderings in by_entry.values() {
             let rank_of: HashMap<&str, usize> = renderings
                 .iter()
-                .map(|(_, r)| (r.spelled.text.as_str(), r.rank))
+                .map(|(_, _, r)| (r.form.as_str(), r.rank))
                 .collect();
             if rank_of.len() < 2 {
                 continue;
             }
-            let spelled: Vec<(usize, &Spelled)> = renderings
-                .iter()
-                .map(|(doc, r)| (*doc, &r.spelled))
-                .collect();
+            // A form kept once stands for each time it is written.
+            let mut owned: Vec<(usize, Spelled)> = Vec::new();
+            for (doc, pair, rendering) in renderings {
+                for at in &rendering.at {
+                    owned.push((*doc, pair.spelled(rendering, at)));
+                }
+                let first = rendering.at.first();
+                for at in first
+                    .into_iter()
+                    .cycle()
+                    .take(rendering.count - rendering.at.len())
+                {
+                    owned.push((*doc, pair.spelled(rendering, at)));
+                }
+            }
+            // In reading order: on a tie the first spelling written wins.
+            owned.sort_by_key(|(doc, s)| (*doc, s.target.range.start));
+            let spelled: Vec<(usize, &Spelled)> = owned.iter().map(|(doc, s)| (*doc, s)).collect();
             report(
                 &spelled,
                 &thresholds,
@@ -249,56 +311,162 @@ fn report(
     }
 }
 
-/// The block's accepted renderings of glossary names, each at its widest
-/// ("Sergei Lavrov", not the "Lavrov" inside it). Derived forms
-/// ("Ukrainian") are another word, not another spelling.
-fn accepted_renderings(ctx: &PairContext, block: &BlockView) -> Vec<Rendered> {
-    let terms = &block.target_terms;
-    let mut out = Vec::new();
-    for m in terms {
-        let entry = ctx.glossary.entry(m.entry);
-        if m.role != MatchRole::Listed || !is_name_kind(entry.kind) {
-            continue;
+/// A pair's accepted renderings of glossary names, grouped by form.
+#[derive(Default)]
+struct Renderings {
+    list: Vec<Rendering>,
+    index: HashMap<(usize, String), usize>,
+    blocks: Vec<BlockSpans>,
+    profiles: HashMap<usize, EntryProfile>,
+}
+
+impl Renderings {
+    /// Adds the block's renderings, each at its widest ("Sergei Lavrov",
+    /// not the "Lavrov" inside it).
+    fn add_block(&mut self, ctx: &PairContext, block: &BlockView) {
+        let terms = &block.target_terms;
+        let mut block_index = None;
+        for m in terms {
+            let entry = ctx.glossary.entry(m.entry);
+            if m.role != MatchRole::Listed || !is_name_kind(entry.kind) {
+                continue;
+            }
+            let inside_wider = terms.iter().any(|o| {
+                o.range.start <= m.range.start
+                    && m.range.end <= o.range.end
+                    && o.range.len() > m.range.len()
+            });
+            if inside_wider {
+                continue;
+            }
+            let profile = self
+                .profiles
+                .entry(m.entry)
+                .or_insert_with(|| EntryProfile::new(ctx, m.entry));
+            if !profile.mixable {
+                continue;
+            }
+            let Some((rank, form)) = profile.rank_of(&m.form) else {
+                continue;
+            };
+            let keep_every_place = rank != 0 || !profile.preferred_safe;
+            let next = self.list.len();
+            let slot = *self.index.entry((m.entry, form.clone())).or_insert(next);
+            if slot == next {
+                self.list.push(Rendering {
+                    entry: m.entry,
+                    rank,
+                    form,
+                    count: 0,
+                    at: Vec::new(),
+                });
+            }
+            let rendering = &mut self.list[slot];
+            rendering.count += 1;
+            if !keep_every_place && !rendering.at.is_empty() {
+                continue;
+            }
+            let in_block = *block_index.get_or_insert_with(|| {
+                let shell = ctx.in_block(block, Finding::new(&INCONSISTENT, ""));
+                self.blocks.push((shell.source_block, shell.target_block));
+                self.blocks.len() - 1
+            });
+            let location = ctx.target_location(block, m.range.clone());
+            let written = (location.text != rendering.form).then(|| location.text.into_boxed_str());
+            rendering.at.push(WrittenAt {
+                range: location.range,
+                start: location.start,
+                end: location.end,
+                written,
+                block: in_block,
+            });
         }
-        let inside_wider = terms.iter().any(|o| {
-            o.range.start <= m.range.start
-                && m.range.end <= o.range.end
-                && o.range.len() > m.range.len()
-        });
-        if inside_wider {
-            continue;
-        }
-        // Forms that differ only in case ("Senate", "senate") are one
-        // spelling, which the grammar of the sentence picks. A rank counts
-        // among forms of as many words: "Orban" is as preferred as "Viktor
-        // Orban", ahead of "Viktor Orbán".
-        let folded = fold_case(&m.form);
-        let words = crate::lang::words_of(&m.form).count();
-        let forms = entry.forms(ctx.glossary.target_lang());
-        let Some((rank, form)) = forms
-            .iter()
-            .map(|f| normalize_str(f))
-            .filter(|f| crate::lang::words_of(f).count() == words)
-            .enumerate()
-            .find(|(_, f)| fold_case(f) == folded)
-        else {
-            continue;
-        };
-        let shell = ctx.in_block(block, Finding::new(&INCONSISTENT, ""));
-        out.push(Rendered {
-            entry: m.entry,
-            rank,
-            spelled: Spelled {
-                // The form, not the text: "Al-Qaeda" opening a sentence
-                // is the glossary's "al-Qaeda".
-                text: form,
-                target: ctx.target_location(block, m.range.clone()),
-                source_block: shell.source_block,
-                target_block: shell.target_block,
-            },
-        });
     }
-    out
+
+    /// What a batch keeps: the lists without their spare capacity (a
+    /// batch holds one per pair until the end).
+    fn into_parts(mut self) -> (Vec<Rendering>, Vec<BlockSpans>) {
+        for rendering in &mut self.list {
+            rendering.at.shrink_to_fit();
+        }
+        self.list.shrink_to_fit();
+        self.blocks.shrink_to_fit();
+        (self.list, self.blocks)
+    }
+}
+
+/// What the check needs to know of a glossary entry's accepted forms.
+struct EntryProfile {
+    /// (form, words, rank): forms that differ only in case ("Senate",
+    /// "senate") are one spelling, which the grammar of the sentence picks.
+    /// A rank counts among forms of as many words: "Orban" is as preferred
+    /// as "Viktor Orban", ahead of "Viktor Orbán".
+    forms: Vec<(String, usize, usize)>,
+    /// No preferred form can be the minority spelling, so that where one
+    /// is written beyond the first time does not matter, only how often: a
+    /// batch keeps most names this way. Ranks outweigh frequency, so a
+    /// preferred form is always a majority unless it is a variant of
+    /// another preferred form — a glossary whose preferred full name and
+    /// preferred surname disagree ("Volodymyr Zelensky", "Zelenskyy").
+    preferred_safe: bool,
+    /// Two of its forms can be reported as a mix: it has two spellings of
+    /// one length, or preferred forms that disagree.
+    mixable: bool,
+}
+
+impl EntryProfile {
+    fn new(ctx: &PairContext, entry: usize) -> EntryProfile {
+        let mut forms: Vec<(String, usize, usize)> = Vec::new();
+        let mut one_spelling_per_length = true;
+        for form in ctx.glossary.entry(entry).forms(ctx.glossary.target_lang()) {
+            let form = normalize_str(form);
+            let words = crate::lang::words_of(&form).count();
+            let same_length: Vec<&(String, usize, usize)> =
+                forms.iter().filter(|(_, w, _)| *w == words).collect();
+            if same_length
+                .iter()
+                .any(|(f, ..)| fold_case(f) != fold_case(&form))
+            {
+                one_spelling_per_length = false;
+            }
+            let rank = same_length.len();
+            forms.push((form, words, rank));
+        }
+        let occurrences: Vec<Occurrence> = forms
+            .iter()
+            .filter(|(.., rank)| *rank == 0)
+            .enumerate()
+            .map(|(i, (text, ..))| Occurrence {
+                doc: 0,
+                span: i..i + 1,
+                text: text.clone(),
+            })
+            .collect();
+        let lang = ctx.glossary.target_lang();
+        let preferred_safe = inconsistent_spellings_ranked(
+            &occurrences,
+            ctx.glossary.name_thresholds(),
+            |_| 0,
+            |a, b| crate::lang::is_derivation(lang, a, b),
+        )
+        .is_empty();
+        EntryProfile {
+            forms,
+            preferred_safe,
+            mixable: !(one_spelling_per_length && preferred_safe),
+        }
+    }
+
+    /// The rank and glossary spelling of a matched form.
+    fn rank_of(&self, matched: &str) -> Option<(usize, String)> {
+        let folded = fold_case(matched);
+        let words = crate::lang::words_of(matched).count();
+        self.forms
+            .iter()
+            .filter(|(_, w, _)| *w == words)
+            .find(|(f, ..)| fold_case(f) == folded)
+            .map(|(f, _, rank)| (*rank, f.clone()))
+    }
 }
 
 /// "2 times in this translation, once in the others checked with it".
