@@ -10,8 +10,8 @@
 //!   "Sergey Lavrov"): each alone is fine, both in one text are not, and
 //!   the glossary's order decides — its preferred form wins over frequency.
 //!   Forms that differ only in case ("Al-Qaeda", "al-Qaeda") are one
-//!   spelling, and ranks count among forms of as many words, so a full name
-//!   and its surname are never played against each other.
+//!   spelling, and a surname ranks with the full name it is part of, so
+//!   the two are never played against each other.
 //!
 //! Misspellings of glossary names are left out (`name.variant` and
 //! `name.copy` report them), so that no occurrence is reported twice; so are
@@ -63,8 +63,8 @@ struct Rendering {
     form: String,
     /// How many times the pair writes the form.
     count: usize,
-    /// Where: every place, or only the first for a preferred form that can
-    /// never be the one reported (see [`Renderings::never_reported`]).
+    /// Where: every place, or only the first for a preferred form, which
+    /// is never the one reported.
     at: Vec<WrittenAt>,
 }
 
@@ -270,12 +270,18 @@ fn report(
         });
     }
     let order = |text: &str| rank(text).unwrap_or(usize::MAX);
+    // A place stands for several occurrences when a form is kept by count;
+    // it is reported once.
+    let mut reported = HashSet::new();
     for group in inconsistent_spellings_ranked(&occurrences, thresholds, order, other_word) {
         for minority in &group.minority {
             let occ = &minority.occurrence;
             let Some(name) = spelled.get(&(occ.doc, occ.span.start)) else {
                 continue;
             };
+            if !reported.insert((occ.doc, occ.span.start)) {
+                continue;
+            }
             let (here, elsewhere) = occurrences
                 .iter()
                 .filter(|o| o.text == group.majority)
@@ -343,13 +349,17 @@ impl Renderings {
                 .profiles
                 .entry(m.entry)
                 .or_insert_with(|| EntryProfile::new(ctx, m.entry));
-            if !profile.mixable {
+            if !profile.mixable() {
                 continue;
             }
             let Some((rank, form)) = profile.rank_of(&m.form) else {
                 continue;
             };
-            let keep_every_place = rank != 0 || !profile.preferred_safe;
+            // Ranks outweigh frequency, so a preferred form is never the
+            // minority spelling: where it is written beyond the first time
+            // does not matter, only how often. A batch keeps most names
+            // this way.
+            let keep_every_place = rank != 0;
             let next = self.list.len();
             let slot = *self.index.entry((m.entry, form.clone())).or_insert(next);
             if slot == next {
@@ -397,75 +407,60 @@ impl Renderings {
 
 /// What the check needs to know of a glossary entry's accepted forms.
 struct EntryProfile {
-    /// (form, words, rank): forms that differ only in case ("Senate",
-    /// "senate") are one spelling, which the grammar of the sentence picks.
-    /// A rank counts among forms of as many words: "Orban" is as preferred
-    /// as "Viktor Orban", ahead of "Viktor Orbán".
-    forms: Vec<(String, usize, usize)>,
-    /// No preferred form can be the minority spelling, so that where one
-    /// is written beyond the first time does not matter, only how often: a
-    /// batch keeps most names this way. Ranks outweigh frequency, so a
-    /// preferred form is always a majority unless it is a variant of
-    /// another preferred form — a glossary whose preferred full name and
-    /// preferred surname disagree ("Volodymyr Zelensky", "Zelenskyy").
-    preferred_safe: bool,
-    /// Two of its forms can be reported as a mix: it has two spellings of
-    /// one length, or preferred forms that disagree.
-    mixable: bool,
+    /// (form, rank), one per spelling: forms that differ only in case
+    /// ("Senate", "senate") are one spelling, which the grammar of the
+    /// sentence picks. Full forms rank in the glossary's order; a part of
+    /// one (a surname) ranks with the best full form it is part of, so
+    /// "Orban" is as preferred as "Viktor Orban" and ahead of "Viktor
+    /// Orbán", and a surname never competes with its full name.
+    forms: Vec<(String, usize)>,
 }
 
 impl EntryProfile {
     fn new(ctx: &PairContext, entry: usize) -> EntryProfile {
-        let mut forms: Vec<(String, usize, usize)> = Vec::new();
-        let mut one_spelling_per_length = true;
+        let mut spellings: Vec<(String, Vec<String>)> = Vec::new();
         for form in ctx.glossary.entry(entry).forms(ctx.glossary.target_lang()) {
             let form = normalize_str(form);
-            let words = crate::lang::words_of(&form).count();
-            let same_length: Vec<&(String, usize, usize)> =
-                forms.iter().filter(|(_, w, _)| *w == words).collect();
-            if same_length
-                .iter()
-                .any(|(f, ..)| fold_case(f) != fold_case(&form))
-            {
-                one_spelling_per_length = false;
+            let folded = fold_case(&form);
+            if spellings.iter().all(|(f, _)| fold_case(f) != folded) {
+                let words = crate::lang::words_of(&folded).map(str::to_string).collect();
+                spellings.push((form, words));
             }
-            let rank = same_length.len();
-            forms.push((form, words, rank));
         }
-        let occurrences: Vec<Occurrence> = forms
+        let part_of = |part: &[String], whole: &[String]| {
+            part.len() < whole.len() && whole.windows(part.len()).any(|w| w == part)
+        };
+        let full: Vec<&Vec<String>> = spellings
             .iter()
-            .filter(|(.., rank)| *rank == 0)
-            .enumerate()
-            .map(|(i, (text, ..))| Occurrence {
-                doc: 0,
-                span: i..i + 1,
-                text: text.clone(),
+            .map(|(_, words)| words)
+            .filter(|words| !spellings.iter().any(|(_, other)| part_of(words, other)))
+            .collect();
+        let forms: Vec<(String, usize)> = spellings
+            .iter()
+            .map(|(form, words)| {
+                let rank = full
+                    .iter()
+                    .position(|f| *f == words || part_of(words, f))
+                    .unwrap_or(usize::MAX);
+                (form.clone(), rank)
             })
             .collect();
-        let lang = ctx.glossary.target_lang();
-        let preferred_safe = inconsistent_spellings_ranked(
-            &occurrences,
-            ctx.glossary.name_thresholds(),
-            |_| 0,
-            |a, b| crate::lang::is_derivation(lang, a, b),
-        )
-        .is_empty();
-        EntryProfile {
-            forms,
-            preferred_safe,
-            mixable: !(one_spelling_per_length && preferred_safe),
-        }
+        EntryProfile { forms }
+    }
+
+    /// Only an entry with a form that is not preferred can be mixed: the
+    /// preferred full form and its parts are one spelling.
+    fn mixable(&self) -> bool {
+        self.forms.iter().any(|(_, rank)| *rank != 0)
     }
 
     /// The rank and glossary spelling of a matched form.
     fn rank_of(&self, matched: &str) -> Option<(usize, String)> {
         let folded = fold_case(matched);
-        let words = crate::lang::words_of(matched).count();
         self.forms
             .iter()
-            .filter(|(_, w, _)| *w == words)
-            .find(|(f, ..)| fold_case(f) == folded)
-            .map(|(f, _, rank)| (*rank, f.clone()))
+            .find(|(f, _)| fold_case(f) == folded)
+            .map(|(f, rank)| (*rank, f.clone()))
     }
 }
 
