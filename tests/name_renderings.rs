@@ -18,6 +18,10 @@ entries:
     kind: person
     vi: Volodymyr Zelensky
     en: [Volodymyr Zelensky, Zelenskyy]
+  - id: kim-jong-un
+    kind: person
+    vi: Kim Jong-un
+    en: [Kim Jong Un, Kim Jong-un, Kim]
   - id: da-nang
     kind: place
     vi: Đà Nẵng
@@ -133,6 +137,18 @@ fn glossary_order_decides_across_lengths() {
     assert_eq!(
         columns_and_suggestions(report),
         [surname(1), surname(44), surname(97)]
+    );
+    // Punctuation: the same words are another spelling, not a part, and
+    // the glossary's first wins against the more frequent one; the
+    // surname alone is a part.
+    let report = &check_batch(&[(
+        "Kim Jong-un gặp họ. Kim Jong-un phát biểu rồi rời đi. Ông Kim vẫy tay.",
+        "Kim Jong-un met them. Kim Jong Un spoke, and Kim Jong-un left. Kim waved.",
+    )])[0];
+    let hyphenated = |column| (column, "Kim Jong-un".to_string(), "Kim Jong Un".to_string());
+    assert_eq!(
+        columns_and_suggestions(report),
+        [hyphenated(1), hyphenated(46)]
     );
     // One word or two: "Danang" is another spelling of "Da Nang".
     let report = &check_batch(&[(

@@ -125,7 +125,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(term_forbidden::TermForbidden),
         Box::new(name_variant::NameVariant),
         Box::new(name_copy::NameCopy),
-        Box::new(name_inconsistent::NameInconsistent),
+        Box::<name_inconsistent::NameInconsistent>::default(),
         Box::new(numbers::NumberCheck),
     ]
 }

@@ -24,6 +24,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::sync::{Arc, RwLock};
 
 use super::{name_copy, quote, BlockStatus, BlockView, Check, PairContext, PairSummary};
 use crate::finding::{Finding, Location, Rule, Severity};
@@ -40,7 +41,33 @@ pub const INCONSISTENT: Rule = Rule {
     summary: "The translation (or the batch of translations checked together) spells a name two or more ways: either no glossary entry settles it, or it mixes renderings one entry accepts.",
 };
 
-pub struct NameInconsistent;
+#[derive(Default)]
+pub struct NameInconsistent {
+    /// What each glossary entry met so far allows (see [`EntryProfile`]),
+    /// worked out once per checker: the pairs of a batch share it.
+    profiles: RwLock<HashMap<usize, Arc<EntryProfile>>>,
+}
+
+impl NameInconsistent {
+    fn profile(&self, ctx: &PairContext, entry: usize) -> Arc<EntryProfile> {
+        // A poisoned lock only means another pair panicked; the map is
+        // still whole.
+        if let Some(profile) = self
+            .profiles
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&entry)
+        {
+            return Arc::clone(profile);
+        }
+        let profile = Arc::new(EntryProfile::new(ctx, entry));
+        self.profiles
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(entry, Arc::clone(&profile));
+        profile
+    }
+}
 
 /// One name as written in a translation, with what a finding needs.
 struct Spelled {
@@ -120,11 +147,12 @@ impl Check for NameInconsistent {
     fn summarize(&self, ctx: &PairContext) -> Option<PairSummary> {
         let mut names = Vec::new();
         let mut renderings = Renderings::default();
+        let profile = |entry| self.profile(ctx, entry);
         for block in ctx.blocks {
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
             }
-            renderings.add_block(ctx, block);
+            renderings.add_block(ctx, block, &profile);
             // Few per block: a scan. A misspelling may be part of a name
             // ("Governor Nguyen Thi Hang"), so any overlap counts.
             let copied: Vec<&Range<usize>> = name_copy::block_issues(ctx, block)
@@ -323,13 +351,17 @@ struct Renderings {
     list: Vec<Rendering>,
     index: HashMap<(usize, String), usize>,
     blocks: Vec<BlockSpans>,
-    profiles: HashMap<usize, EntryProfile>,
 }
 
 impl Renderings {
     /// Adds the block's renderings, each at its widest ("Sergei Lavrov",
     /// not the "Lavrov" inside it).
-    fn add_block(&mut self, ctx: &PairContext, block: &BlockView) {
+    fn add_block(
+        &mut self,
+        ctx: &PairContext,
+        block: &BlockView,
+        profile: &dyn Fn(usize) -> Arc<EntryProfile>,
+    ) {
         let terms = &block.target_terms;
         let mut block_index = None;
         for m in terms {
@@ -345,14 +377,7 @@ impl Renderings {
             if inside_wider {
                 continue;
             }
-            let profile = self
-                .profiles
-                .entry(m.entry)
-                .or_insert_with(|| EntryProfile::new(ctx, m.entry));
-            if !profile.mixable() {
-                continue;
-            }
-            let Some((rank, form)) = profile.rank_of(&m.form) else {
+            let Some((rank, form)) = profile(m.entry).mixable_rank_of(&m.form) else {
                 continue;
             };
             // Ranks outweigh frequency, so a preferred form is never the
@@ -407,13 +432,15 @@ impl Renderings {
 
 /// What the check needs to know of a glossary entry's accepted forms.
 struct EntryProfile {
-    /// (form, rank), one per spelling: forms that differ only in case
-    /// ("Senate", "senate") are one spelling, which the grammar of the
-    /// sentence picks. Full forms rank in the glossary's order; a part of
-    /// one (a surname) ranks with the best full form it is part of, so
-    /// "Orban" is as preferred as "Viktor Orban" and ahead of "Viktor
-    /// Orbán", and a surname never competes with its full name.
-    forms: Vec<(String, usize)>,
+    /// (form, rank, mixable), one per spelling: forms that differ only in
+    /// case ("Senate", "senate") are one spelling, which the grammar of the
+    /// sentence picks. A form ranks with the first form that is it or
+    /// contains it, so "Orban" is as preferred as "Viktor Orban" and ahead
+    /// of "Viktor Orbán", and a surname never competes with its full name.
+    /// A form is mixable when it is a variant of another form of the entry;
+    /// one that is not ("Hanoi" beside "Vietnam", "Vietnamese") can neither
+    /// be reported nor decide a report, and is not kept.
+    forms: Vec<(String, usize, bool)>,
 }
 
 impl EntryProfile {
@@ -427,40 +454,77 @@ impl EntryProfile {
                 spellings.push((form, words));
             }
         }
+        // Fewer words, in a row: "Kim Jong-un" is another spelling of
+        // "Kim Jong Un", not a part. A form without letters ("2024") is
+        // part of no other.
         let part_of = |part: &[String], whole: &[String]| {
-            part.len() < whole.len() && whole.windows(part.len()).any(|w| w == part)
+            !part.is_empty()
+                && part.len() < whole.len()
+                && whole.windows(part.len()).any(|w| w == part)
         };
-        let full: Vec<&Vec<String>> = spellings
+        let ranks: Vec<usize> = spellings
             .iter()
-            .map(|(_, words)| words)
-            .filter(|words| !spellings.iter().any(|(_, other)| part_of(words, other)))
-            .collect();
-        let forms: Vec<(String, usize)> = spellings
-            .iter()
-            .map(|(form, words)| {
-                let rank = full
+            .enumerate()
+            .map(|(i, (_, words))| {
+                spellings[..i]
                     .iter()
-                    .position(|f| *f == words || part_of(words, f))
-                    .unwrap_or(usize::MAX);
-                (form.clone(), rank)
+                    .position(|(_, whole)| part_of(words, whole))
+                    .unwrap_or(i)
             })
+            .collect();
+        let lang = ctx.glossary.target_lang();
+        let variants = |a: usize, b: usize| {
+            let occurrences: Vec<Occurrence> = [a, b]
+                .iter()
+                .map(|&i| Occurrence {
+                    doc: 0,
+                    span: i..i + 1,
+                    text: spellings[i].0.clone(),
+                })
+                .collect();
+            let rank = |text: &str| {
+                if text == spellings[a].0 {
+                    ranks[a]
+                } else {
+                    ranks[b]
+                }
+            };
+            !inconsistent_spellings_ranked(
+                &occurrences,
+                ctx.glossary.name_thresholds(),
+                rank,
+                |x, y| crate::lang::is_derivation(lang, x, y),
+            )
+            .is_empty()
+        };
+        let n = spellings.len();
+        let mut mixable = vec![false; n];
+        for a in 0..n {
+            for b in a + 1..n {
+                if variants(a, b) {
+                    mixable[a] = true;
+                    mixable[b] = true;
+                }
+            }
+        }
+        let forms = spellings
+            .into_iter()
+            .zip(ranks)
+            .zip(mixable)
+            .map(|(((form, _), rank), mixable)| (form, rank, mixable))
             .collect();
         EntryProfile { forms }
     }
 
-    /// Only an entry with a form that is not preferred can be mixed: the
-    /// preferred full form and its parts are one spelling.
-    fn mixable(&self) -> bool {
-        self.forms.iter().any(|(_, rank)| *rank != 0)
-    }
-
-    /// The rank and glossary spelling of a matched form.
-    fn rank_of(&self, matched: &str) -> Option<(usize, String)> {
+    /// The rank and glossary spelling of a matched form that can be part
+    /// of a mix.
+    fn mixable_rank_of(&self, matched: &str) -> Option<(usize, String)> {
         let folded = fold_case(matched);
         self.forms
             .iter()
-            .find(|(f, _)| fold_case(f) == folded)
-            .map(|(f, rank)| (*rank, f.clone()))
+            .find(|(f, ..)| fold_case(f) == folded)
+            .filter(|(.., mixable)| *mixable)
+            .map(|(f, rank, _)| (*rank, f.clone()))
     }
 }
 
