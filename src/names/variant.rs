@@ -3,7 +3,8 @@
 //!
 //! Precision comes first: a checker that calls "Kim Yo Jong" a misspelling of
 //! "Kim Jong Un" gets switched off. The rules, in order:
-//! 1. identical text is not a variant;
+//! 1. identical text (up to a final period: "Jr." / "Jr") is not a
+//!    variant;
 //! 2. **Spacing**: equal once case, hyphens, apostrophes, dots and spaces
 //!    are ignored ("Kim Jong-un" / "Kim Jong Un");
 //! 3. otherwise the folded tokens are aligned one to one (same count) and
@@ -244,7 +245,9 @@ pub fn classify(candidate: &str, rendering: &str) -> Option<Variant> {
 
 /// [`classify`] with the given string-score thresholds.
 pub fn classify_with(candidate: &str, rendering: &str, t: &Thresholds) -> Option<Variant> {
-    if candidate == rendering {
+    // The period of an abbreviation that ends a name ("Ferdinand Marcos
+    // Jr.", "Jr") is also the one that ends a sentence: not a spelling.
+    if candidate.trim_end_matches('.') == rendering.trim_end_matches('.') {
         return None;
     }
     let ta = fold_tokens(candidate);
@@ -761,6 +764,16 @@ pub(crate) mod tests {
         assert_eq!(classify("Lavrov", "Sergei Lavrov"), None);
         assert_eq!(classify("Sergei Lavrov", "Lavrov"), None);
         assert_eq!(classify("Biden", "Joe Biden"), None);
+        // The abbreviation's period, which may also end the sentence.
+        assert_eq!(
+            classify("Ferdinand Marcos Jr.", "Ferdinand Marcos Jr"),
+            None
+        );
+        assert_eq!(
+            classify("Martin Luther King Jr", "Martin Luther King Jr."),
+            None
+        );
+        assert!(classify("Kim Jong-un.", "Kim Jong Un").is_some());
     }
 
     #[test]
