@@ -15,10 +15,19 @@ pub fn variants(form: &str, kind: Kind) -> Vec<String> {
     if !last_is_word {
         return out;
     }
+    let acronym = last.chars().count() >= 2 && last.chars().all(|c| c.is_uppercase());
     match kind {
         Kind::Term | Kind::Other => {
             if last.chars().all(|c| c.is_lowercase()) {
-                out.push(format!("{head}{}", plural(last)));
+                out.extend(plurals(last).into_iter().map(|p| format!("{head}{p}")));
+                // A one-word term is often a verb too: "swap" → "swapped",
+                // "veto" → "vetoed", "sanction" → "sanctioning".
+                if head.is_empty() {
+                    out.extend(verb_forms(last));
+                }
+            } else if acronym {
+                // "POW" → "POWs", "NGO" → "NGOs".
+                out.push(format!("{form}s"));
             }
         }
         Kind::Place => {
@@ -29,7 +38,54 @@ pub fn variants(form: &str, kind: Kind) -> Vec<String> {
                 out.push(format!("{head}{demonym}"));
             }
         }
+        // "the 44th and 45th ASEAN Summits", "two World Cups".
+        Kind::Event if !last.ends_with('s') => out.push(format!("{head}{}", plural(last))),
         Kind::Person | Kind::Organization | Kind::Event => {}
+    }
+    out
+}
+
+/// The plurals of a noun: the regular one, and for a final "o" both
+/// "-os" and "-oes" ("vetoes", "heroes", "videos").
+fn plurals(word: &str) -> Vec<String> {
+    let mut out = vec![plural(word)];
+    if word.ends_with('o') {
+        out.push(format!("{word}es"));
+    }
+    out
+}
+
+/// The regular inflections of an English verb: third person, past and
+/// participle ("exchange" → "exchanges", "exchanged", "exchanging"; "swap"
+/// → "swapped", "swapping"; "carry" → "carried"). A doubled final
+/// consonant is offered whenever it could apply ("visitted" is never
+/// written, so accepting it costs nothing).
+pub fn verb_forms(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 3 || !word.is_ascii() {
+        return Vec::new();
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut out = Vec::new();
+    let last = chars[n - 1];
+    if last == 'e' {
+        let stem = &word[..word.len() - 1];
+        out.push(format!("{word}d"));
+        out.push(format!("{stem}ing"));
+    } else if last == 'y' && !vowel(chars[n - 2]) {
+        let stem = &word[..word.len() - 1];
+        out.push(format!("{stem}ied"));
+        out.push(format!("{word}ing"));
+    } else {
+        out.push(format!("{word}ed"));
+        out.push(format!("{word}ing"));
+        let doubles =
+            !vowel(last) && !"wxy".contains(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]);
+        if doubles {
+            out.push(format!("{word}{last}ed"));
+            out.push(format!("{word}{last}ing"));
+        }
     }
     out
 }
@@ -223,7 +279,37 @@ mod tests {
     }
 
     #[test]
+    fn verb_forms_table() {
+        for (verb, forms) in [
+            ("swap", &["swapped", "swapping", "swaped"][..]),
+            ("exchange", &["exchanged", "exchanging"]),
+            ("veto", &["vetoed", "vetoing"]),
+            ("carry", &["carried", "carrying"]),
+            ("sanction", &["sanctioned", "sanctioning"]),
+            ("ban", &["banned", "banning"]),
+            ("order", &["ordered", "ordering"]),
+            ("obey", &["obeyed", "obeying"]),
+        ] {
+            let got = verb_forms(verb);
+            for form in forms {
+                assert!(got.contains(&form.to_string()), "{verb}: {got:?}");
+            }
+        }
+        assert!(verb_forms("go").is_empty());
+        assert!(verb_forms("café").is_empty());
+    }
+
+    #[test]
     fn variants_by_kind() {
+        let term = variants("veto", Kind::Term);
+        for form in ["vetos", "vetoes", "vetoed"] {
+            assert!(term.contains(&form.to_string()), "{term:?}");
+        }
+        assert!(variants("POW", Kind::Term).contains(&"POWs".to_string()));
+        assert!(variants("ASEAN Summit", Kind::Event).contains(&"ASEAN Summits".to_string()));
+        assert!(variants("Olympic Games", Kind::Event).is_empty());
+        // Verb forms only for one-word terms.
+        assert!(!variants("prisoner swap", Kind::Term).contains(&"prisoner swapped".to_string()));
         assert!(
             variants("ballistic missile", Kind::Term).contains(&"ballistic missiles".to_string())
         );
