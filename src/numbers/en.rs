@@ -144,7 +144,38 @@ fn extract(text: &str) -> Vec<Mention> {
         };
         i = next.map_or(i + 1, |n| n.max(i + 1));
     }
-    sc.finish(RANGE_CONNECTORS)
+    half_of_scale(text, sc.finish(RANGE_CONNECTORS))
+}
+
+/// "half a million", "half a billion dollars": half of the amount that
+/// follows, which "500.000" and "500 triệu USD" render.
+fn half_of_scale(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mut m in mentions {
+        let starts_with_a = {
+            let lower = m.text.to_ascii_lowercase();
+            lower.starts_with("a ") || lower.starts_with("an ")
+        };
+        let halved = match &mut m.value {
+            NumberValue::Number(v) if m.kind == NumberKind::Cardinal && *v >= 1e3 => Some(v),
+            NumberValue::Money { amount, .. } if *amount >= 1e3 => Some(amount),
+            _ => None,
+        };
+        let after_half = out.last().filter(|h| {
+            h.text.eq_ignore_ascii_case("half")
+                && text
+                    .get(h.span.end..m.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+        });
+        if let (true, Some(amount), Some(half)) = (starts_with_a, halved, after_half) {
+            *amount /= 2.0;
+            m.span.start = half.span.start;
+            m.text = text.get(m.span.clone()).unwrap_or_default().to_string();
+            out.pop();
+        }
+        out.push(m);
+    }
+    out
 }
 
 fn strength_of(value: f64, scaled: bool) -> Strength {
@@ -1402,6 +1433,7 @@ mod tests {
             ("up by a third from the start", Decimal, 1.0 / 3.0),
             ("cut by a quarter over the period", Decimal, 0.25),
             ("lasted half an hour", Cardinal, 30.0),
+            ("about half a million people", Cardinal, 500_000.0),
             ("World War II", Ordinal, 2.0),
             ("a 40-year-old man", Cardinal, 40.0),
             ("the 21st century", Ordinal, 21.0),

@@ -512,6 +512,12 @@ const CLEAN: &[(&str, &str)] = &[
     ("Dịp nghỉ lễ 30/4-1/5", "the April 30-May 1 holiday"),
     ("dự án 1,5 tỷ USD", "the $1.5-billion project"),
     ("tăng trưởng 7%/năm", "7% annual growth"),
+    ("lãi suất ở mức 9-11%/năm", "rates of 9-11% a year"),
+    (
+        "Khoảng 500.000 người sơ tán",
+        "About half a million people evacuated",
+    ),
+    ("1/5 người trưởng thành", "one in five adults"),
     (
         "lương tối thiểu 4,96 triệu đồng/tháng",
         "a minimum wage of VND4.96 million per month",
@@ -613,6 +619,22 @@ const fn flag(
 use NumberRule::{Date as D, Extra as X, Format as F, Mismatch as M, Missing as Mi};
 
 const FLAGGED: &[Flag] = &[
+    flag(
+        "Khoảng 1 triệu người sơ tán",
+        "About half a million people evacuated",
+        M,
+        "1 triệu",
+        "half a million",
+        Some("1 million"),
+    ),
+    flag(
+        "lãi suất 9-11%/năm",
+        "rates of 19-21% a year",
+        M,
+        "9-11%/năm",
+        "19-21%",
+        Some("9-11%"),
+    ),
     // From the issue.
     flag(
         "40.000 container",

@@ -1197,9 +1197,19 @@ fn slash_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     Some(i + 1)
 }
 
-/// One end of a hyphenated range: optional currency sign, number, optional suffix.
+/// "7%/năm", "15.000đ/kg": a rate per unit keeps its own suffix.
+fn without_per_unit(suffix: &str) -> &str {
+    match suffix.split_once('/') {
+        Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => head,
+        _ => suffix,
+    }
+}
+
+/// One end of a hyphenated range: optional currency sign, number, optional
+/// suffix ("9-11%/năm": the rate's unit is not part of it).
 fn range_end(s: &str) -> Option<(Option<Currency>, Num, &str)> {
     let (p, core, suffix) = split_number(s);
+    let suffix = without_per_unit(suffix);
     let c = if p.is_empty() {
         None
     } else {
@@ -1313,11 +1323,7 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         .strip_suffix("'s")
         .or_else(|| suffix.strip_suffix('\''))
         .unwrap_or(suffix);
-    // "7%/năm", "15.000đ/kg": a rate per unit keeps its own suffix.
-    let suffix = match suffix.split_once('/') {
-        Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => head,
-        _ => suffix,
-    };
+    let suffix = without_per_unit(suffix);
     if text.contains('-') && !core.is_empty() && (core.len() + prefix.len() < text.len()) {
         return dash_rule(sc, i);
     }
