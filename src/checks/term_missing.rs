@@ -10,6 +10,7 @@ use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
 use crate::glossary::{Entry, Kind};
 use crate::lang::words_of;
+use crate::names::syllable::is_vietnamese_syllable;
 use crate::normalize::fold_case;
 
 pub const MISSING: Rule = Rule {
@@ -42,6 +43,7 @@ impl Check for TermMissing {
                 .chain(block.target_near.iter().map(|n| n.entry))
                 .collect();
             let mut reported = HashSet::new();
+            let in_source: HashSet<usize> = block.source_terms.iter().map(|m| m.entry).collect();
             // The target's words, indexed once per block and only when some
             // entry is missing: a guess per entry must not rescan a huge
             // block (a many-megabyte single-paragraph file).
@@ -54,6 +56,9 @@ impl Check for TermMissing {
                 let Some(preferred) = entry.preferred(target_lang) else {
                     continue;
                 };
+                if title_only(ctx, block, m.entry, &in_source) {
+                    continue;
+                }
                 let source = ctx.source_location(block, m.range.clone());
                 let words = words.get_or_insert_with(|| TargetWords::of(block));
                 let target = guess_target_span(block, words, entry, preferred)
@@ -76,6 +81,120 @@ impl Check for TermMissing {
             }
         }
     }
+}
+
+/// Title words a country or institution may follow ("Tổng thống Mỹ",
+/// "Bộ trưởng Quốc phòng Nga", "Thứ trưởng Bộ Y tế"), folded.
+const TITLES: &[&str] = &[
+    "bộ trưởng",
+    "chủ tịch",
+    "cố vấn",
+    "cục trưởng",
+    "đại sứ",
+    "đặc phái viên",
+    "đô đốc",
+    "giám đốc",
+    "hoàng tử",
+    "người phát ngôn",
+    "nhà vua",
+    "nữ hoàng",
+    "nghị sĩ",
+    "ngoại trưởng",
+    "phát ngôn viên",
+    "quốc vương",
+    "tham mưu trưởng",
+    "thái tử",
+    "thị trưởng",
+    "thống đốc",
+    "thủ tướng",
+    "thứ trưởng",
+    "tổng bí thư",
+    "tổng thống",
+    "tổng tư lệnh",
+    "tư lệnh",
+    "tướng",
+    "vụ trưởng",
+];
+
+/// True when every mention of a place or institution in the source block
+/// is part of someone's title ("Tổng thống Mỹ Joe Biden", "Thứ trưởng Bộ Y
+/// tế …") and the translation names no other place or institution the
+/// source lacks. English news drops the country from a known person's
+/// title ("President Joe Biden") or folds the institution into it ("Deputy
+/// Health Minister"); what it must not do is put another one there ("the
+/// German president" for "Tổng thống Pháp"), and that is still reported.
+fn title_only(
+    ctx: &PairContext,
+    block: &BlockView,
+    entry: usize,
+    in_source: &HashSet<usize>,
+) -> bool {
+    let kind = ctx.glossary.entry(entry).kind;
+    if !matches!(kind, Kind::Place | Kind::Organization) {
+        return false;
+    }
+    let text = &block.source.text;
+    let all_in_titles = block
+        .source_terms
+        .iter()
+        .filter(|m| m.entry == entry)
+        .all(|m| follows_title(text, m.range.start));
+    // "Pyongyang" renders both the city and North Korea: a span that
+    // renders an entry of the source is not another place.
+    let renders_source = |t: &crate::glossary::FormMatch| {
+        block.target_terms.iter().any(|u| {
+            in_source.contains(&u.entry)
+                && u.range.start < t.range.end
+                && t.range.start < u.range.end
+        })
+    };
+    let substituted = block.target_terms.iter().any(|t| {
+        !in_source.contains(&t.entry)
+            && ctx.glossary.entry(t.entry).kind == kind
+            && !renders_source(t)
+    });
+    all_in_titles && !substituted
+}
+
+/// True when `text[..at]` ends with a title, followed by at most three
+/// words of a portfolio ("Bộ trưởng Quốc phòng").
+fn follows_title(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    // The title is in the same clause: at most a few words back, no
+    // punctuation between.
+    let clause_start = before
+        .rfind(|c: char| ".,;:!?()\"“”'\n".contains(c))
+        .map_or(0, |i| i + 1);
+    let words: Vec<&str> = words_of(&before[clause_start..]).collect();
+    let folded: Vec<String> = words.iter().map(|w| fold_case(w)).collect();
+    for portfolio in 0..=3.min(words.len()) {
+        let head = &folded[..folded.len() - portfolio];
+        // Vietnamese capitalizes the first syllable of a portfolio ("Quốc
+        // phòng"); a foreign name or a verb between is no portfolio
+        // ("Tổng thống Joe Biden tới Nga").
+        let between = &words[words.len() - portfolio..];
+        let is_portfolio = between
+            .first()
+            .is_none_or(|w| w.starts_with(char::is_uppercase))
+            && between.iter().all(|w| is_vietnamese_syllable(w));
+        if !is_portfolio {
+            continue;
+        }
+        let titled = TITLES.iter().any(|title| {
+            let title: Vec<&str> = title.split(' ').collect();
+            head.len() >= title.len()
+                && head[head.len() - title.len()..]
+                    .iter()
+                    .zip(&title)
+                    .all(|(w, t)| w == t)
+        });
+        if titled {
+            return true;
+        }
+    }
+    false
 }
 
 const STOPWORDS: [&str; 12] = [
@@ -199,4 +318,34 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
     }
     out.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::follows_title;
+
+    #[test]
+    fn titles_before_a_place() {
+        for (text, titled) in [
+            ("Tổng thống Mỹ Joe Biden", true),
+            ("Ngoại trưởng Mỹ tới Trung Đông", true),
+            ("Bộ trưởng Quốc phòng Nga Andrei Belousov", true),
+            ("Bộ trưởng Ngoại giao Nga", true),
+            ("Thứ trưởng Bộ Y tế", true),
+            ("Phát biểu của Thủ tướng Nhật Bản", true),
+            // Not part of a title.
+            ("Tổng thống Joe Biden tới Nga", false),
+            ("Tổng thống tới Nga", false),
+            ("Quan hệ Việt - Mỹ", false),
+            ("Tổng thống. Mỹ", false),
+            ("Mỹ", false),
+        ] {
+            let place = ["Mỹ", "Nga", "Bộ Y tế", "Nhật Bản"]
+                .iter()
+                .filter_map(|p| text.rfind(p))
+                .max()
+                .unwrap();
+            assert_eq!(follows_title(text, place), titled, "{text}");
+        }
+    }
 }

@@ -1,0 +1,76 @@
+//! `term.missing` and titles: English news drops the country from a known
+//! person's title and folds an institution into it; substituting another
+//! country, or dropping one that is not in a title, is still reported.
+
+use transcheck::input::SourceText;
+use transcheck::{Checker, Glossary};
+
+fn missing(vi: &str, en: &str) -> Vec<String> {
+    let checker = Checker::new(
+        Glossary::default_vi_en().expect("the default glossary loads"),
+        "vi",
+        "en",
+        Default::default(),
+    );
+    let report = checker.check(
+        SourceText::new("a.vi.txt", format!("{vi}\n")),
+        SourceText::new("a.en.txt", format!("{en}\n")),
+    );
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "term.missing")
+        .map(|f| f.source.as_ref().map_or(String::new(), |s| s.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_country_or_ministry_in_a_title_may_go() {
+    for (vi, en) in [
+        (
+            "Tổng thống Mỹ Joe Biden phát biểu tại Nhà Trắng.",
+            "President Joe Biden spoke at the White House.",
+        ),
+        (
+            "Ngoại trưởng Mỹ Antony Blinken tới Trung Đông.",
+            "Secretary of State Antony Blinken heads to the Middle East.",
+        ),
+        (
+            "Tổng thống Pháp khẳng định lập trường.",
+            "Macron reiterated his position.",
+        ),
+        (
+            "Bộ trưởng Quốc phòng Nga Andrei Belousov tới Bình Nhưỡng.",
+            "Defence Minister Andrei Belousov arrived in Pyongyang.",
+        ),
+        (
+            "Thứ trưởng Bộ Y tế Nguyễn Thị Liên Hương cho biết.",
+            "Deputy Health Minister Nguyen Thi Lien Huong said.",
+        ),
+    ] {
+        assert_eq!(missing(vi, en), Vec::<String>::new(), "{en}");
+    }
+}
+
+#[test]
+fn another_country_or_one_outside_a_title_is_reported() {
+    for (vi, en, expected) in [
+        (
+            "Tổng thống Pháp khẳng định lập trường.",
+            "The German president reiterated his position.",
+            "Pháp",
+        ),
+        (
+            "Tổng thống Joe Biden tới Nga.",
+            "President Joe Biden arrived.",
+            "Nga",
+        ),
+        (
+            "Phái đoàn Mỹ tới Hà Nội.",
+            "The delegation arrived in Hanoi.",
+            "Mỹ",
+        ),
+    ] {
+        assert_eq!(missing(vi, en), [expected.to_string()], "{en}");
+    }
+}
