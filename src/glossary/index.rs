@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{CaseMode, Entry, Glossary, Kind};
 use crate::lang;
-use crate::names::candidates::NameCandidate;
+use crate::names::candidates::{is_vietnamese_family_name, NameCandidate};
 use crate::names::fold::fold_tokens;
 use crate::names::index::FuzzyIndex;
 use crate::names::similarity::{Thresholds, SHORT_TOKEN_MAX_CHARS};
@@ -413,8 +413,9 @@ impl GlossaryIndex {
 /// True when a capitalized Vietnamese syllable, not itself part of another
 /// glossary match, sits right next to the match (separated by one space), so
 /// that the match is only a piece of a longer Vietnamese name. A neighbour
-/// that merely starts the sentence, or that starts a foreign name ("Mỹ Kim
-/// Jong Un" is not a name "Mỹ Kim"), does not count.
+/// that merely starts the sentence (unless it is a family name), or that
+/// starts a foreign name ("Mỹ Kim Jong Un" is not a name "Mỹ Kim"), does
+/// not count.
 fn inside_unlisted_vietnamese_name(
     text: &str,
     range: Range<usize>,
@@ -494,8 +495,10 @@ fn inside_unlisted_vietnamese_name(
                 .chars()
                 .next_back()
                 .is_none_or(|c| ".!?:;\"“”'‘’([-–—…\n".contains(c));
+            // A family name that starts the sentence starts a name: "Trần
+            // Anh đã ghi bàn" is not Britain.
             if is_capitalized_syllable(word)
-                && !sentence_initial
+                && (!sentence_initial || is_vietnamese_family_name(word))
                 && !other_ends.contains(&before.len())
             {
                 return true;
@@ -646,6 +649,10 @@ entries:
             ("quan hệ Mỹ/Anh", &["us", "uk"]),
             ("chị Mỹ và Nga", &["russia"]),
             ("Mỹ phẩm của Nga", &["russia"]),
+            // A sentence-initial family name starts a name; another word
+            // does not.
+            ("Trần Anh đã ghi bàn.", &[]),
+            ("Hôm qua Nga nói. Anh đáp lại.", &["russia", "uk"]),
         ];
         for (text, expected) in cases {
             let text = normalize_str(text);

@@ -20,7 +20,9 @@ use crate::checker::Checker;
 use crate::checks::{BlockStatus, BlockView};
 use crate::document::Document;
 use crate::input::SourceText;
-use crate::names::candidates::{candidates, foreign_names, NameCandidate};
+use crate::names::candidates::{
+    candidates, foreign_names, is_vietnamese_family_name, NameCandidate,
+};
 use crate::names::consistency::{inconsistent_spellings, Occurrence};
 use crate::names::fold::{fold, fold_tokens};
 use crate::names::similarity::name_similarity;
@@ -165,13 +167,6 @@ const ORG_WORDS: &[&str] = &[
     "council",
     "party",
 ];
-/// Common Vietnamese surnames: a capitalized run that starts a sentence
-/// with one of them is a name, not a sentence-initial word.
-const VI_SURNAMES: &[&str] = &[
-    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
-    "hồ", "ngô", "dương", "lý", "đinh", "trương", "đào", "lương", "mai", "tô",
-];
-
 fn lower(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
@@ -240,7 +235,9 @@ fn capitalized_runs(text: &str) -> Vec<Name> {
         if !capital {
             continue;
         }
-        if sentence_start && !VI_SURNAMES.contains(&lower(word).as_str()) {
+        // A run that starts a sentence with a family name is a name, not a
+        // sentence-initial word.
+        if sentence_start && !is_vietnamese_family_name(word) {
             flush(&mut run, &mut out);
             continue;
         }

@@ -918,6 +918,12 @@ const VN_SURNAMES: &[&str] = &[
     "châu", "hà", "lại", "khổng", "mạc", "đàm", "nghiêm", "giang", "tăng", "lục", "doãn", "tôn",
 ];
 
+/// True when `word` (any case) is a common Vietnamese family name.
+pub fn is_vietnamese_family_name(word: &str) -> bool {
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    VN_SURNAMES.contains(&lower.as_str())
+}
+
 /// Longest Vietnamese personal name taken whole: family name, up to two
 /// middle names, given name. A longer capitalized run is a title or an
 /// organisation more often than a name.
