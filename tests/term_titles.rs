@@ -1,6 +1,8 @@
-//! `term.missing` and titles: English news drops the country from a known
-//! person's title and folds an institution into it; substituting another
-//! country, or dropping one that is not in a title, is still reported.
+//! `term.missing` on the default glossary. Titles: English news drops the
+//! country from a known person's title and folds an institution into it;
+//! substituting another country, or dropping one that is not in a title,
+//! is still reported. A sentence-initial name that is no Vietnamese word
+//! is a name.
 
 use transcheck::input::SourceText;
 use transcheck::{Checker, Glossary};
@@ -73,4 +75,23 @@ fn another_country_or_one_outside_a_title_is_reported() {
     ] {
         assert_eq!(missing(vi, en), [expected.to_string()], "{en}");
     }
+}
+
+#[test]
+fn a_sentence_initial_name_that_is_no_vietnamese_word_counts() {
+    // "Nga" opening a sentence may be the word "nga"; "Kiev" is Kiev.
+    assert_eq!(
+        missing(
+            "Kiev và Moskva đã trao đổi tù binh.",
+            "They swapped prisoners."
+        ),
+        ["Kiev", "Moskva"]
+    );
+    assert_eq!(
+        missing(
+            "Kiev và Moskva đã trao đổi tù binh.",
+            "Ukraine and Russia swapped prisoners."
+        ),
+        Vec::<String>::new()
+    );
 }

@@ -358,6 +358,14 @@ impl GlossaryIndex {
     pub fn source_matches(&self, text: &str) -> Vec<FormMatch> {
         let folded = fold_case(text);
         let mut all = self.source_forms.find_all(text, &folded);
+        // Only a form that could be an ordinary word is ambiguous at the
+        // start of a sentence: "Nga" may be a name or "nga", but a
+        // sentence-initial "Kiev" is Kiev.
+        if self.source_lang == "vi" {
+            for m in &mut all {
+                m.ambiguous = m.ambiguous && is_vietnamese_syllable(&m.form);
+            }
+        }
         all.sort_by(|a, b| {
             a.range
                 .start
