@@ -1,8 +1,8 @@
 //! `term.missing` on the default glossary. Titles: English news drops the
 //! country from a known person's title and folds an institution into it;
 //! substituting another country, or dropping one that is not in a title,
-//! is still reported. A sentence-initial name that is no Vietnamese word
-//! is a name.
+//! is still reported. An institution named again may be "the ministry". A
+//! sentence-initial name that is no Vietnamese word is a name.
 
 use transcheck::input::SourceText;
 use transcheck::{Checker, Glossary};
@@ -93,5 +93,33 @@ fn a_sentence_initial_name_that_is_no_vietnamese_word_counts() {
             "Ukraine and Russia swapped prisoners."
         ),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_institution_named_again_may_be_referred_back_to() {
+    let vi = "Bộ Y tế cho biết đã tiêm vắc xin.\n\nBộ Y tế đã phân bổ thêm vắc xin.";
+    let first = "The Ministry of Health said vaccines were given.";
+    assert_eq!(
+        missing(
+            vi,
+            &format!("{first}\n\nThe ministry has distributed more vaccines.")
+        ),
+        Vec::<String>::new()
+    );
+    // Another head noun, or a first mention, is no reference back.
+    assert_eq!(
+        missing(
+            vi,
+            &format!("{first}\n\nThe bank has distributed more vaccines.")
+        ),
+        ["Bộ Y tế"]
+    );
+    assert_eq!(
+        missing(
+            "Bộ Y tế đã phân bổ thêm vắc xin.",
+            "The ministry has distributed more vaccines."
+        ),
+        ["Bộ Y tế"]
     );
 }

@@ -28,7 +28,7 @@ impl Check for TermMissing {
 
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
         let target_lang = ctx.glossary.target_lang();
-        for block in ctx.blocks {
+        for (b, block) in ctx.blocks.iter().enumerate() {
             // An untranslated sentence is reported once, by the segment check.
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
                 continue;
@@ -56,7 +56,9 @@ impl Check for TermMissing {
                 let Some(preferred) = entry.preferred(target_lang) else {
                     continue;
                 };
-                if title_only(ctx, block, m.entry, &in_source) {
+                if title_only(ctx, block, m.entry, &in_source)
+                    || second_reference(ctx, &ctx.blocks[..b], block, entry, m.entry)
+                {
                     continue;
                 }
                 let source = ctx.source_location(block, m.range.clone());
@@ -81,6 +83,61 @@ impl Check for TermMissing {
             }
         }
     }
+}
+
+/// Head nouns English uses to refer back to an institution already named
+/// ("the ministry", "the bank"), where Vietnamese repeats the name.
+const HEAD_NOUNS: &[&str] = &[
+    "agency",
+    "alliance",
+    "assembly",
+    "bank",
+    "bloc",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "firm",
+    "fund",
+    "group",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "union",
+];
+
+/// True when an institution the source named in an earlier paragraph is
+/// named again here and the translation refers back to it by the head noun
+/// of its rendering: "Bộ Y tế" … "Bộ Y tế đã phân bổ" ⇔ "the Ministry of
+/// Health" … "The ministry has distributed".
+fn second_reference(
+    ctx: &PairContext,
+    earlier: &[BlockView],
+    block: &BlockView,
+    entry: &Entry,
+    id: usize,
+) -> bool {
+    if entry.kind != Kind::Organization
+        || !earlier
+            .iter()
+            .any(|b| b.source_terms.iter().any(|m| m.entry == id))
+    {
+        return false;
+    }
+    let heads: HashSet<String> = entry
+        .forms(ctx.glossary.target_lang())
+        .iter()
+        .flat_map(|form| words_of(form).map(fold_case).collect::<Vec<_>>())
+        .filter(|w| HEAD_NOUNS.contains(&w.as_str()))
+        .collect();
+    let words: Vec<String> = words_of(&block.target.text).map(fold_case).collect();
+    words
+        .windows(2)
+        .any(|pair| pair[0] == "the" && heads.contains(&pair[1]))
 }
 
 /// Title words a country or institution may follow ("Tổng thống Mỹ",
