@@ -221,10 +221,11 @@ fn follows_title(text: &str, at: usize) -> bool {
     };
     // The title is in the same clause: at most a few words back, no
     // punctuation between.
-    let clause_start = before
-        .rfind(|c: char| ".,;:!?()\"“”'\n".contains(c))
-        .map_or(0, |i| i + 1);
-    let words: Vec<&str> = words_of(&before[clause_start..]).collect();
+    let clause = before
+        .rsplit(|c: char| ".,;:!?()\"“”'\n".contains(c))
+        .next()
+        .unwrap_or(before);
+    let words: Vec<&str> = words_of(clause).collect();
     let folded: Vec<String> = words.iter().map(|w| fold_case(w)).collect();
     for portfolio in 0..=3.min(words.len()) {
         let head = &folded[..folded.len() - portfolio];
@@ -395,6 +396,8 @@ mod tests {
             ("Tổng thống tới Nga", false),
             ("Quan hệ Việt - Mỹ", false),
             ("Tổng thống. Mỹ", false),
+            ("“Tổng thống” Mỹ", false),
+            ("Ông nói: “Tổng thống Mỹ", true),
             ("Mỹ", false),
         ] {
             let place = ["Mỹ", "Nga", "Bộ Y tế", "Nhật Bản"]
