@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
-use crate::glossary::{Entry, Kind};
+use crate::glossary::{Coverage, Entry, Kind};
 use crate::lang::words_of;
 use crate::names::syllable::is_vietnamese_syllable;
 use crate::normalize::fold_case;
@@ -28,6 +28,13 @@ impl Check for TermMissing {
 
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
         let target_lang = ctx.glossary.target_lang();
+        // The paragraph each entry is first named in, for references back.
+        let mut first_named: HashMap<usize, usize> = HashMap::new();
+        for (b, block) in ctx.blocks.iter().enumerate() {
+            for m in &block.source_terms {
+                first_named.entry(m.entry).or_insert(b);
+            }
+        }
         for (b, block) in ctx.blocks.iter().enumerate() {
             // An untranslated sentence is reported once, by the segment check.
             if block.status != BlockStatus::Translated || !block.untranslated.is_empty() {
@@ -43,7 +50,8 @@ impl Check for TermMissing {
                 .chain(block.target_near.iter().map(|n| n.entry))
                 .collect();
             let mut reported = HashSet::new();
-            let in_source: HashSet<usize> = block.source_terms.iter().map(|m| m.entry).collect();
+            // Worked out once per block, and only when an entry is missing.
+            let mut leniency: Option<Leniency> = None;
             // The target's words, indexed once per block and only when some
             // entry is missing: a guess per entry must not rescan a huge
             // block (a many-megabyte single-paragraph file).
@@ -56,8 +64,10 @@ impl Check for TermMissing {
                 let Some(preferred) = entry.preferred(target_lang) else {
                     continue;
                 };
-                if title_only(ctx, block, m.entry, &in_source)
-                    || second_reference(ctx, &ctx.blocks[..b], block, entry, m.entry)
+                let leniency = leniency.get_or_insert_with(|| Leniency::of(ctx, block));
+                let named_before = first_named.get(&m.entry).is_some_and(|&first| first < b);
+                if leniency.title_only(entry.kind, m.entry)
+                    || (named_before && leniency.referred_back(ctx, entry))
                 {
                     continue;
                 }
@@ -110,36 +120,6 @@ const HEAD_NOUNS: &[&str] = &[
     "union",
 ];
 
-/// True when an institution the source named in an earlier paragraph is
-/// named again here and the translation refers back to it by the head noun
-/// of its rendering: "Bộ Y tế" … "Bộ Y tế đã phân bổ" ⇔ "the Ministry of
-/// Health" … "The ministry has distributed".
-fn second_reference(
-    ctx: &PairContext,
-    earlier: &[BlockView],
-    block: &BlockView,
-    entry: &Entry,
-    id: usize,
-) -> bool {
-    if entry.kind != Kind::Organization
-        || !earlier
-            .iter()
-            .any(|b| b.source_terms.iter().any(|m| m.entry == id))
-    {
-        return false;
-    }
-    let heads: HashSet<String> = entry
-        .forms(ctx.glossary.target_lang())
-        .iter()
-        .flat_map(|form| words_of(form).map(fold_case).collect::<Vec<_>>())
-        .filter(|w| HEAD_NOUNS.contains(&w.as_str()))
-        .collect();
-    let words: Vec<String> = words_of(&block.target.text).map(fold_case).collect();
-    words
-        .windows(2)
-        .any(|pair| pair[0] == "the" && heads.contains(&pair[1]))
-}
-
 /// Title words a country or institution may follow ("Tổng thống Mỹ",
 /// "Bộ trưởng Quốc phòng Nga", "Thứ trưởng Bộ Y tế"), folded.
 const TITLES: &[&str] = &[
@@ -173,44 +153,75 @@ const TITLES: &[&str] = &[
     "vụ trưởng",
 ];
 
-/// True when every mention of a place or institution in the source block
-/// is part of someone's title ("Tổng thống Mỹ Joe Biden", "Thứ trưởng Bộ Y
-/// tế …") and the translation names no other place or institution the
-/// source lacks. English news drops the country from a known person's
-/// title ("President Joe Biden") or folds the institution into it ("Deputy
-/// Health Minister"); what it must not do is put another one there ("the
-/// German president" for "Tổng thống Pháp"), and that is still reported.
-fn title_only(
-    ctx: &PairContext,
-    block: &BlockView,
-    entry: usize,
-    in_source: &HashSet<usize>,
-) -> bool {
-    let kind = ctx.glossary.entry(entry).kind;
-    if !matches!(kind, Kind::Place | Kind::Organization) {
-        return false;
+/// What a block allows a missing entry, worked out once per block:
+///
+/// * a place or institution that only appears in someone's title ("Tổng
+///   thống Mỹ Joe Biden", "Thứ trưởng Bộ Y tế …") may be dropped or folded
+///   into the English title ("President Joe Biden", "Deputy Health
+///   Minister"), unless the translation puts another one of that kind
+///   there ("the German president" for "Tổng thống Pháp");
+/// * an institution the source named in an earlier paragraph may be
+///   referred back to by the head noun of its rendering ("Bộ Y tế" again ⇔
+///   "the ministry"), as English does where Vietnamese repeats the name.
+struct Leniency {
+    /// Per source entry: is every mention of it in a title?
+    in_titles: HashMap<usize, bool>,
+    /// Kinds of the target's places and institutions the source lacks.
+    substituted: HashSet<Kind>,
+    /// Folded words right after "the" in the target.
+    after_the: HashSet<String>,
+}
+
+impl Leniency {
+    fn of(ctx: &PairContext, block: &BlockView) -> Leniency {
+        let text = &block.source.text;
+        let mut in_titles: HashMap<usize, bool> = HashMap::new();
+        for m in &block.source_terms {
+            let titled = follows_title(text, m.range.start);
+            *in_titles.entry(m.entry).or_insert(true) &= titled;
+        }
+        // "Pyongyang" renders both the city and North Korea: a span that
+        // renders an entry of the source is not another place.
+        let renders_source = Coverage::new(
+            block
+                .target_terms
+                .iter()
+                .filter(|u| in_titles.contains_key(&u.entry))
+                .map(|u| u.range.clone()),
+        );
+        let substituted = block
+            .target_terms
+            .iter()
+            .filter(|t| !in_titles.contains_key(&t.entry) && !renders_source.covers(&t.range))
+            .map(|t| ctx.glossary.entry(t.entry).kind)
+            .collect();
+        let words: Vec<String> = words_of(&block.target.text).map(fold_case).collect();
+        let after_the = words
+            .windows(2)
+            .filter(|pair| pair[0] == "the")
+            .map(|pair| pair[1].clone())
+            .collect();
+        Leniency {
+            in_titles,
+            substituted,
+            after_the,
+        }
     }
-    let text = &block.source.text;
-    let all_in_titles = block
-        .source_terms
-        .iter()
-        .filter(|m| m.entry == entry)
-        .all(|m| follows_title(text, m.range.start));
-    // "Pyongyang" renders both the city and North Korea: a span that
-    // renders an entry of the source is not another place.
-    let renders_source = |t: &crate::glossary::FormMatch| {
-        block.target_terms.iter().any(|u| {
-            in_source.contains(&u.entry)
-                && u.range.start < t.range.end
-                && t.range.start < u.range.end
-        })
-    };
-    let substituted = block.target_terms.iter().any(|t| {
-        !in_source.contains(&t.entry)
-            && ctx.glossary.entry(t.entry).kind == kind
-            && !renders_source(t)
-    });
-    all_in_titles && !substituted
+
+    fn title_only(&self, kind: Kind, entry: usize) -> bool {
+        matches!(kind, Kind::Place | Kind::Organization)
+            && self.in_titles.get(&entry) == Some(&true)
+            && !self.substituted.contains(&kind)
+    }
+
+    fn referred_back(&self, ctx: &PairContext, entry: &Entry) -> bool {
+        entry.kind == Kind::Organization
+            && entry
+                .forms(ctx.glossary.target_lang())
+                .iter()
+                .flat_map(|form| words_of(form).map(fold_case).collect::<Vec<_>>())
+                .any(|w| HEAD_NOUNS.contains(&w.as_str()) && self.after_the.contains(&w))
+    }
 }
 
 /// True when `text[..at]` ends with a title, followed by at most three
@@ -219,8 +230,14 @@ fn follows_title(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at) else {
         return false;
     };
-    // The title is in the same clause: at most a few words back, no
-    // punctuation between.
+    // A title and portfolio fit in a few dozen characters: look no further
+    // back, so that a paragraph of many mentions costs linear time.
+    let window_start = (0..=before.len().saturating_sub(160))
+        .rev()
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &before[window_start..];
+    // The title is in the same clause: no punctuation between.
     let clause = before
         .rsplit(|c: char| ".,;:!?()\"“”'\n".contains(c))
         .next()
