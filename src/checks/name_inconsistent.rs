@@ -82,8 +82,8 @@ struct Spelled {
 /// names are renderings, so the form is kept once and each place compactly.
 struct Rendering {
     entry: usize,
-    /// Position of the form among the entry's accepted forms of as many
-    /// words: 0 is the preferred one.
+    /// The form's rank (see [`EntryProfile`]): 0 for the preferred form
+    /// and its parts.
     rank: usize,
     /// The form, not the text: "Al-Qaeda" opening a sentence is the
     /// glossary's "al-Qaeda".
