@@ -2,12 +2,22 @@
 //! country from a known person's title and folds an institution into it;
 //! substituting another country, or dropping one that is not in a title,
 //! is still reported. An institution named again may be "the ministry". A
-//! sentence-initial name that is no Vietnamese word is a name.
+//! sentence-initial name that is no Vietnamese word is a name. A forbidden
+//! form inside a name is one finding.
 
 use transcheck::input::SourceText;
 use transcheck::{Checker, Glossary};
 
 fn missing(vi: &str, en: &str) -> Vec<String> {
+    findings(vi, en)
+        .into_iter()
+        .filter(|(rule, _)| rule == "term.missing")
+        .map(|(_, source)| source)
+        .collect()
+}
+
+/// (rule, source text or else target text) of every finding.
+fn findings(vi: &str, en: &str) -> Vec<(String, String)> {
     let checker = Checker::new(
         Glossary::default_vi_en().expect("the default glossary loads"),
         "vi",
@@ -21,8 +31,13 @@ fn missing(vi: &str, en: &str) -> Vec<String> {
     report
         .findings
         .iter()
-        .filter(|f| f.rule == "term.missing")
-        .map(|f| f.source.as_ref().map_or(String::new(), |s| s.text.clone()))
+        .map(|f| {
+            let at = f.source.as_ref().or(f.target.as_ref());
+            (
+                f.rule.to_string(),
+                at.map_or(String::new(), |l| l.text.clone()),
+            )
+        })
         .collect()
 }
 
@@ -121,5 +136,15 @@ fn an_institution_named_again_may_be_referred_back_to() {
             "The ministry has distributed more vaccines."
         ),
         ["Bộ Y tế"]
+    );
+}
+
+#[test]
+fn a_forbidden_form_inside_a_name_is_reported_once() {
+    // The club's name differs from the glossary's "Cong An Hanoi" only by
+    // the forbidden "Ha Noi": one finding, with the fix.
+    assert_eq!(
+        findings("Đội Công an Hà Nội thắng.", "Cong An Ha Noi won."),
+        [("term.forbidden".to_string(), "Ha Noi".to_string())]
     );
 }

@@ -66,6 +66,16 @@ impl Check for NameVariant {
                         None => continue,
                     },
                 };
+                // "Cong An Ha Noi" for "Cong An Hanoi": the forbidden "Ha
+                // Noi" inside is the whole difference, and term.forbidden
+                // reports it with the fix.
+                let spacing_of_forbidden = chosen.variant.reason == VariantReason::Spacing
+                    && block.target_forbidden.iter().any(|f| {
+                        chosen.range.start <= f.range.start && f.range.end <= chosen.range.end
+                    });
+                if spacing_of_forbidden {
+                    continue;
+                }
                 let found = &block.target.text[chosen.range.clone()];
                 let source = anchored.and_then(|n| {
                     block
