@@ -129,36 +129,46 @@ fn glossary_order_decides_across_lengths() {
     // A surname the glossary spells otherwise than its preferred full name
     // is not preferred, however often it is written; every place it is
     // written is reported.
-    let report = &check_batch(&[(
-        "Tổng thống Volodymyr Zelensky nói. Ông Volodymyr Zelensky nói thêm. Volodymyr Zelensky cảm ơn.",
-        "Zelenskyy spoke. Volodymyr Zelensky added. Zelenskyy thanked them, Volodymyr Zelensky said, and Zelenskyy left.",
-    )])[0];
-    let surname = |column| (column, "Zelenskyy".to_string(), "Zelensky".to_string());
-    assert_eq!(
-        columns_and_suggestions(report),
-        [surname(1), surname(44), surname(97)]
-    );
-    // Punctuation: the same words are another spelling, not a part, and
-    // the glossary's first wins against the more frequent one; the
-    // surname alone is a part.
-    let report = &check_batch(&[(
-        "Kim Jong-un gặp họ. Kim Jong-un phát biểu rồi rời đi. Ông Kim vẫy tay.",
-        "Kim Jong-un met them. Kim Jong Un spoke, and Kim Jong-un left. Kim waved.",
-    )])[0];
-    let hyphenated = |column| (column, "Kim Jong-un".to_string(), "Kim Jong Un".to_string());
-    assert_eq!(
-        columns_and_suggestions(report),
-        [hyphenated(1), hyphenated(46)]
-    );
-    // One word or two: "Danang" is another spelling of "Da Nang".
-    let report = &check_batch(&[(
-        "Đà Nẵng đón khách. Du khách tới Đà Nẵng.",
-        "Danang welcomed visitors. Visitors came to Da Nang.",
-    )])[0];
-    assert_eq!(
-        columns_and_suggestions(report),
-        [(1, "Danang".to_string(), "Da Nang".to_string())]
-    );
+    for (vi, en, minority, suggestion, columns) in [
+        // A surname the glossary spells otherwise than its preferred full
+        // name is not preferred, however often it is written; every place
+        // it is written is reported.
+        (
+            "Tổng thống Volodymyr Zelensky nói. Ông Volodymyr Zelensky nói thêm. Volodymyr Zelensky cảm ơn.",
+            "Zelenskyy spoke. Volodymyr Zelensky added. Zelenskyy thanked them, Volodymyr Zelensky said, and Zelenskyy left.",
+            "Zelenskyy",
+            "Zelensky",
+            &[1, 44, 97][..],
+        ),
+        // Punctuation: the same words are another spelling, not a part,
+        // and the glossary's first wins against the more frequent one; the
+        // surname alone is a part.
+        (
+            "Kim Jong-un gặp họ. Kim Jong-un phát biểu rồi rời đi. Ông Kim vẫy tay.",
+            "Kim Jong-un met them. Kim Jong Un spoke, and Kim Jong-un left. Kim waved.",
+            "Kim Jong-un",
+            "Kim Jong Un",
+            &[1, 46],
+        ),
+        // One word or two: "Danang" is another spelling of "Da Nang".
+        (
+            "Đà Nẵng đón khách. Du khách tới Đà Nẵng.",
+            "Danang welcomed visitors. Visitors came to Da Nang.",
+            "Danang",
+            "Da Nang",
+            &[1],
+        ),
+    ] {
+        let expected: Vec<(usize, String, String)> = columns
+            .iter()
+            .map(|&c| (c, minority.to_string(), suggestion.to_string()))
+            .collect();
+        assert_eq!(
+            columns_and_suggestions(&check_batch(&[(vi, en)])[0]),
+            expected,
+            "{en}"
+        );
+    }
 }
 
 #[test]

@@ -122,6 +122,14 @@ fn an_institution_named_again_may_be_referred_back_to() {
         ),
         Vec::<String>::new()
     );
+    // "Ministry" inside another institution's name is no reference back.
+    assert_eq!(
+        missing(
+            "Bộ Y tế cho biết đã tiêm vắc xin.\n\nBộ Công an và Bộ Y tế đã ký biên bản.",
+            &format!("{first}\n\nThe Ministry of Public Security and UNDP signed a memorandum.")
+        ),
+        ["Bộ Y tế"]
+    );
     // Another head noun, or a first mention, is no reference back.
     assert_eq!(
         missing(

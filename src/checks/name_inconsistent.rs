@@ -28,7 +28,7 @@ use std::sync::{Arc, RwLock};
 
 use super::{name_copy, quote, BlockStatus, BlockView, Check, PairContext, PairSummary};
 use crate::finding::{Finding, Location, Rule, Severity};
-use crate::glossary::{is_name_kind, Coverage, MatchRole};
+use crate::glossary::{is_name_kind, Coverage, FormMatch, MatchRole};
 use crate::input::Position;
 use crate::names::consistency::{inconsistent_spellings_ranked, Occurrence};
 use crate::names::copy::CopyIssue;
@@ -363,18 +363,11 @@ impl Renderings {
         profile: &dyn Fn(usize) -> Arc<EntryProfile>,
     ) {
         let terms = &block.target_terms;
+        let inside_wider = inside_wider(terms);
         let mut block_index = None;
-        for m in terms {
+        for (i, m) in terms.iter().enumerate() {
             let entry = ctx.glossary.entry(m.entry);
-            if m.role != MatchRole::Listed || !is_name_kind(entry.kind) {
-                continue;
-            }
-            let inside_wider = terms.iter().any(|o| {
-                o.range.start <= m.range.start
-                    && m.range.end <= o.range.end
-                    && o.range.len() > m.range.len()
-            });
-            if inside_wider {
+            if m.role != MatchRole::Listed || !is_name_kind(entry.kind) || inside_wider[i] {
                 continue;
             }
             let Some((rank, form)) = profile(m.entry).mixable_rank_of(&m.form) else {
@@ -428,6 +421,32 @@ impl Renderings {
         self.blocks.shrink_to_fit();
         (self.list, self.blocks)
     }
+}
+
+/// For each match, whether a longer match holds it ("Lavrov" inside
+/// "Sergei Lavrov"). One sort and a sweep: a paragraph may hold many
+/// thousands of matches.
+fn inside_wider(terms: &[FormMatch]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    // By start, the longest first: everything before a match in this
+    // order starts earlier, or at the same place and ends no earlier.
+    order.sort_by_key(|&i| (terms[i].range.start, std::cmp::Reverse(terms[i].range.end)));
+    let mut inside = vec![false; terms.len()];
+    let mut max_end_before = 0; // among matches that start strictly earlier
+    let mut group_start = usize::MAX;
+    let mut group_end = 0; // the longest match starting here
+    let mut max_end_so_far = 0;
+    for &i in &order {
+        let r = &terms[i].range;
+        if r.start != group_start {
+            max_end_before = max_end_so_far;
+            group_start = r.start;
+            group_end = r.end;
+        }
+        inside[i] = max_end_before >= r.end || group_end > r.end;
+        max_end_so_far = max_end_so_far.max(r.end);
+    }
+    inside
 }
 
 /// What the check needs to know of a glossary entry's accepted forms.
@@ -548,6 +567,44 @@ fn where_written(here: usize, elsewhere: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inside_wider_matches_the_pairwise_definition() {
+        let ranges = [
+            0..13,
+            7..13,
+            7..13,
+            0..6,
+            20..25,
+            18..25,
+            20..30,
+            22..24,
+            40..41,
+        ];
+        let terms: Vec<FormMatch> = ranges
+            .iter()
+            .map(|r| FormMatch {
+                entry: 0,
+                range: r.clone(),
+                role: MatchRole::Listed,
+                form: String::new(),
+                ambiguous: false,
+            })
+            .collect();
+        let pairwise: Vec<bool> = ranges
+            .iter()
+            .map(|m| {
+                ranges
+                    .iter()
+                    .any(|o| o.start <= m.start && m.end <= o.end && o.len() > m.len())
+            })
+            .collect();
+        assert_eq!(inside_wider(&terms), pairwise);
+        assert_eq!(
+            pairwise,
+            [false, true, true, true, true, false, false, true, false]
+        );
+    }
 
     #[test]
     fn where_written_table() {

@@ -168,7 +168,8 @@ struct Leniency {
     in_titles: HashMap<usize, bool>,
     /// Kinds of the target's places and institutions the source lacks.
     substituted: HashSet<Kind>,
-    /// Folded words right after "the" in the target.
+    /// Folded words right after "the" in the target, outside any glossary
+    /// rendering.
     after_the: HashSet<String>,
 }
 
@@ -195,11 +196,21 @@ impl Leniency {
             .filter(|t| !in_titles.contains_key(&t.entry) && !renders_source.covers(&t.range))
             .map(|t| ctx.glossary.entry(t.entry).kind)
             .collect();
-        let words: Vec<String> = words_of(&block.target.text).map(fold_case).collect();
+        // "the ministry" on its own; "The Ministry of Public Security" is
+        // another entry's rendering, not a reference back.
+        let named = Coverage::new(
+            block
+                .target_terms
+                .iter()
+                .chain(&block.target_forbidden)
+                .map(|m| m.range.clone()),
+        );
+        let target = &block.target.text;
+        let words: Vec<Range<usize>> = word_ranges(target).collect();
         let after_the = words
             .windows(2)
-            .filter(|pair| pair[0] == "the")
-            .map(|pair| pair[1].clone())
+            .filter(|pair| fold_case(&target[pair[0].clone()]) == "the" && !named.covers(&pair[1]))
+            .map(|pair| fold_case(&target[pair[1].clone()]))
             .collect();
         Leniency {
             in_titles,

@@ -152,10 +152,11 @@ fn extract(text: &str) -> Vec<Mention> {
 fn half_of_scale(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for mut m in mentions {
-        let starts_with_a = {
-            let lower = m.text.to_ascii_lowercase();
-            lower.starts_with("a ") || lower.starts_with("an ")
-        };
+        let starts_with_a = ["a ", "an "].iter().any(|article| {
+            m.text
+                .get(..article.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(article))
+        });
         let halved = match &mut m.value {
             NumberValue::Number(v) if m.kind == NumberKind::Cardinal && *v >= 1e3 => Some(v),
             NumberValue::Money { amount, .. } if *amount >= 1e3 => Some(amount),
