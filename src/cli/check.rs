@@ -616,6 +616,26 @@ mod tests {
     }
 
     #[test]
+    fn jobs_are_capped_per_core() {
+        for (requested, cores, expected, noted) in [
+            (1, 2, 1, false),
+            (8, 2, 8, false),
+            (9, 2, 8, true),
+            (65535, 2, 8, true),
+            (100_000, 64, 256, true),
+            (3, 0, 3, false),
+            (5, 0, 4, true),
+        ] {
+            let (jobs, note) = cap_jobs(requested, cores);
+            assert_eq!(
+                (jobs, note.is_some()),
+                (expected, noted),
+                "{requested} on {cores}"
+            );
+        }
+    }
+
+    #[test]
     fn languages_from_paths() {
         let known = vec!["vi".to_string(), "en".to_string(), "fr".to_string()];
         for (path, lang) in [
