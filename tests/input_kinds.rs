@@ -3,6 +3,7 @@
 //! without a writer is an error after a bounded wait (never a hang), a FIFO
 //! with one is read. And `-j` / `jobs:` are capped at a few threads per
 //! core. Device nodes and FIFOs are made in a temporary directory.
+#![cfg(unix)]
 
 use std::fs;
 use std::path::Path;

@@ -5,6 +5,7 @@
 //! temporary files of crashed runs are cleaned up; and a run that fails
 //! changes nothing. Device nodes and FIFOs are made in a temporary
 //! directory: no test touches the system's /dev.
+#![cfg(unix)]
 
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};

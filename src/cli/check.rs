@@ -16,6 +16,7 @@ use crate::checks::segment::UNPAIRED;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, RuleConfig};
+use crate::fsutil::OutputPlan;
 use crate::glossary::{Glossary, Limits};
 use crate::input::SourceText;
 use crate::names::similarity::Thresholds;
@@ -150,14 +151,14 @@ pub fn run(
     let started = Instant::now();
     let config = load_config(&args, env.no_config)?.unwrap_or_default();
     let mut settings = merge(&args, &config)?;
-    if let Some(requested) = settings.jobs {
+    settings.jobs = settings.jobs.map(|requested| {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let (jobs, message) = cap_jobs(requested, cores);
         if let Some(message) = message {
             note(err, &message);
         }
-        settings.jobs = Some(jobs);
-    }
+        jobs
+    });
     let glossary = load_glossaries(&settings.glossaries)?;
     let batch = settings.source.is_dir() && settings.target.is_dir();
     let from = args
@@ -213,29 +214,13 @@ pub fn run(
         Some(rev) => only_changed(items, rev, &glossary_files, &config, err)?,
         None => items,
     };
-    // Where the report and the baseline go is settled before the work, so
-    // a path that would destroy an input fails at once.
     let mut inputs: Vec<&Path> = vec![settings.source.as_path(), settings.target.as_path()];
     inputs.extend(items.iter().flat_map(|i| i.paths()));
     inputs.extend(glossary_files.iter().copied());
     if !config.path.as_os_str().is_empty() {
         inputs.push(config.path.as_path());
     }
-    let baseline_plan = match &args.write_baseline {
-        Some(path) => Some(plan_output(path, &inputs, args.force, err)?),
-        None => None,
-    };
-    // The report must not destroy the baseline it is filtered by either.
-    if let Some(path) = &settings.baseline {
-        inputs.push(path.as_path());
-    }
-    let report_plan = match &settings.output {
-        Some(path) => plan_output(path, &inputs, args.force, err)?,
-        None => crate::fsutil::plan_output(Path::new("-"), false).map_err(Error::Write)?,
-    };
-    if let Some(baseline_plan) = &baseline_plan {
-        distinct_outputs(&report_plan, baseline_plan)?;
-    }
+    let (report_plan, baseline_plan) = plan_outputs(&args, &settings, inputs, err)?;
     // A progress bar only for a person watching: stderr on a terminal, not
     // in CI, and the report not piped somewhere (with --output it is not
     // on stdout at all).
@@ -256,21 +241,10 @@ pub fn run(
     };
     let mut report = check_all(&checker, &items, settings.jobs, show_progress, retain)?;
     let mut outputs = Vec::new();
+    let mut recorded = None;
     if let (Some(path), Some(plan)) = (&args.write_baseline, &baseline_plan) {
         let baseline = Baseline::of(&report, &directory_of(path));
-        note(
-            err,
-            &format!(
-                "recorded {} finding{} in {}",
-                baseline.findings.len(),
-                if baseline.findings.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                path.display()
-            ),
-        );
+        recorded = Some((baseline.findings.len(), path));
         outputs.push((plan, baseline.to_yaml().into_bytes()));
     }
     if let Some(path) = &settings.baseline {
@@ -279,7 +253,11 @@ pub fn run(
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => settings.output.is_none() && env.stdout_is_terminal && !env.no_color,
+        ColorChoice::Auto => {
+            report_plan.destination == crate::fsutil::Destination::Stdout
+                && env.stdout_is_terminal
+                && !env.no_color
+        }
     };
     let options = RenderOptions {
         color,
@@ -299,15 +277,48 @@ pub fn run(
     };
     outputs.push((&report_plan, text.into_bytes()));
     write_outputs(outputs, out)?;
+    if let Some((n, path)) = recorded {
+        let s = if n == 1 { "" } else { "s" };
+        note(
+            err,
+            &format!("recorded {n} finding{s} in {}", path.display()),
+        );
+    }
     Ok(outcome)
+}
+
+/// Settles where the report and the baseline go before the work, so that a
+/// path that would destroy one of `inputs` fails at once.
+fn plan_outputs<'a>(
+    args: &'a CheckArgs,
+    settings: &'a Settings,
+    mut inputs: Vec<&'a Path>,
+    err: &mut dyn Write,
+) -> Result<(OutputPlan, Option<OutputPlan>)> {
+    let baseline_plan = match &args.write_baseline {
+        Some(path) => Some(plan_output(path, &inputs, args.force, err)?),
+        None => None,
+    };
+    // The report must not destroy the baseline it is filtered by either
+    // (rewriting that baseline with --write-baseline is the refresh).
+    if let Some(path) = &settings.baseline {
+        inputs.push(path.as_path());
+    }
+    let report_plan = match &settings.output {
+        Some(path) => plan_output(path, &inputs, args.force, err)?,
+        None => crate::fsutil::plan_output(Path::new("-"), false).map_err(Error::Write)?,
+    };
+    if let Some(baseline_plan) = &baseline_plan {
+        distinct_outputs(&report_plan, baseline_plan)?;
+    }
+    Ok((report_plan, baseline_plan))
 }
 
 /// Filters the report through the baseline at `path`. A baseline that does
 /// not exist yet (a new project following the README's CI recipe) is an
 /// empty one, every finding new, with a note on how to record one.
 fn apply_baseline(path: &Path, report: &mut Report, err: &mut dyn Write) -> Result<()> {
-    let exists = std::fs::symlink_metadata(path).is_ok() && std::fs::metadata(path).is_ok();
-    if !exists {
+    if std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         note(
             err,
             &format!(
