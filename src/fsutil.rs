@@ -587,8 +587,15 @@ fn write_then_rename(
     before_rename: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
     let target = resolve(path);
+    // A glossary is a regular file: never rename over a device or a FIFO
+    // (`glossary import --to /dev/null --force`).
     let existing = match std::fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => return Err(refused("is a directory")),
+        Ok(meta) if file_kind(&meta) != FileKind::Regular => {
+            return Err(refused(format!(
+                "is a {}, not a regular file",
+                file_kind(&meta).name()
+            )))
+        }
         Ok(meta) => Some(meta),
         Err(_) => None,
     };
@@ -772,6 +779,43 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
         let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn descriptors_are_recognized_by_path() {
+        for (path, fd) in [
+            ("/dev/stdout", Some("1")),
+            ("/dev/stderr", Some("2")),
+            ("/dev/fd/1", Some("1")),
+            ("/proc/self/fd/12", Some("12")),
+            ("/proc/thread-self/fd/2", Some("2")),
+            ("/proc/self/fd/", None),
+            ("/proc/self/fdinfo/1", None),
+            ("/dev/fd/1x", None),
+            ("dev/stdout", None),
+            ("/tmp/stdout", None),
+        ] {
+            assert_eq!(descriptor_of(Path::new(path)).as_deref(), fd, "{path}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_glossary_rewrite_never_replaces_a_fifo() {
+        let dir = temp_dir("fifo");
+        let fifo = dir.join("g.yaml");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let err = atomic_write(&fifo, b"new").unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        assert_eq!(
+            file_kind(&std::fs::metadata(&fifo).unwrap()),
+            FileKind::Fifo
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -340,4 +340,8 @@ fn report_and_baseline_cannot_be_the_same_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("same file"), "{}", stderr(&out));
     assert!(!dir.path().join("r.yaml").exists());
+    let out = check(dir.path(), &["--write-baseline", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("standard output"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
 }

@@ -161,6 +161,11 @@ pub(crate) fn plan_output(
 /// Refuses two outputs of one run that are the same file.
 pub(crate) fn distinct_outputs(a: &OutputPlan, b: &OutputPlan) -> Result<()> {
     let same = match (&a.destination, &b.destination) {
+        (Destination::Stdout, Destination::Stdout) => {
+            return Err(Error::Usage(
+                "the report and the baseline cannot both go to standard output; give -o FILE or another --write-baseline FILE".into(),
+            ))
+        }
         (Destination::Replace { target: x }, Destination::Replace { target: y }) => {
             x == y
                 || matches!((&a.existing, &b.existing),
