@@ -108,13 +108,25 @@ fn a_fifo_is_written_to_not_replaced() {
         .status()
         .unwrap()
         .success());
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
-    };
+    // The reader is a process, so that it can be stopped when the FIFO
+    // was replaced and nothing will ever reach it.
+    let mut reader = Command::new("cat")
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     let out = check(dir.path(), &["-o", "pipe", "--format", "json"]);
+    let started = std::time::Instant::now();
+    while reader.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            reader.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let received = reader.wait_with_output().unwrap().stdout;
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let received = reader.join().unwrap();
+    let received = String::from_utf8_lossy(&received);
     assert!(received.contains("\"pairs\""), "{received}");
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
