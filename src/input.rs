@@ -36,7 +36,7 @@ pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(read_error)?;
+    let file = open_input(path).map_err(read_error)?;
     let too_large = || Error::Limit {
         path: path.to_path_buf(),
         message: format!(
@@ -60,6 +60,26 @@ pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// Opens an input file of any kind (article, glossary, configuration,
+/// baseline, exchange file) after looking at what the path names: a
+/// regular file is read; a FIFO (`<(cmd)`, a named pipe) is read once a
+/// writer is there, and refused after [`crate::fsutil::FIFO_WAIT`] without
+/// one instead of blocking forever; devices and sockets are refused
+/// unread (`/dev/zero` as a glossary would otherwise be read to the
+/// limit). A directory is left to the read, which reports it.
+fn open_input(path: &Path) -> std::io::Result<std::fs::File> {
+    use crate::fsutil::FileKind;
+    let kind = crate::fsutil::file_kind(&std::fs::metadata(path)?);
+    match kind {
+        FileKind::Regular | FileKind::Directory => std::fs::File::open(path),
+        FileKind::Fifo => crate::fsutil::open_waiting(path, true),
+        other => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("is a {}, not a file; give a regular file", other.name()),
+        )),
+    }
 }
 
 /// "16 MiB", "256 MiB", "1000 bytes".

@@ -13,6 +13,11 @@ use transcheck::cli::{run, Cli, Environment};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// An environment variable set to a non-empty value other than `false` or `0`.
+fn flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
@@ -20,9 +25,10 @@ fn main() -> ExitCode {
         stdout_is_terminal: stdout.is_terminal(),
         stderr_is_terminal: std::io::stderr().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        ci: std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0"),
+        ci: flag("CI"),
+        no_config: flag("TRANSCHECK_NO_CONFIG"),
     };
-    match run(cli, env, &mut stdout.lock()) {
+    match run(cli, env, &mut stdout.lock(), &mut std::io::stderr()) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
             // One line whatever a path or a file's text holds: no control

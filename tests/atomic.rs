@@ -17,12 +17,16 @@ fn fixtures() -> std::path::PathBuf {
 }
 
 /// Runs transcheck in `dir` with writes to files limited to 1 KiB.
+/// Configuration discovery stays on only where `dir` has its own
+/// transcheck.yaml (the batch fixture), found before any parent's.
 fn with_small_file_limit(dir: &Path, args: &[&str]) -> Output {
     let mut script = String::from("trap '' XFSZ; ulimit -f 1; exec \"$0\"");
     for i in 1..=args.len() {
         script.push_str(&format!(" \"${i}\""));
     }
+    let own_config = dir.join("transcheck.yaml").exists();
     Command::new("bash")
+        .env("TRANSCHECK_NO_CONFIG", if own_config { "0" } else { "1" })
         .arg("-c")
         .arg(script)
         .arg(BIN)
@@ -43,7 +47,12 @@ fn unprivileged(dir: &Path, args: &[&str]) -> Output {
     } else {
         Command::new(BIN)
     };
-    command.args(args).current_dir(dir).output().unwrap()
+    command
+        .env("TRANSCHECK_NO_CONFIG", "1")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 fn set_mode(path: &Path, mode: u32) {
@@ -194,6 +203,7 @@ fn glossary_fmt_that_fails_midway_leaves_the_glossary() {
     let old = glossary(60);
     std::fs::write(dir.path().join("g.yaml"), &old).unwrap();
     let check = Command::new(BIN)
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(["glossary", "fmt", "--check", "g.yaml"])
         .current_dir(dir.path())
         .output()

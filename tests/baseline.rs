@@ -7,8 +7,18 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use transcheck::baseline::Baseline;
 
+/// Runs transcheck in `dir`. Configuration discovery stays on only where
+/// the test put a transcheck.yaml into `dir` or a parent inside its own
+/// temporary directory (found before anything further up).
 fn transcheck_in(dir: &Path, args: &[&str]) -> Output {
+    let temp = std::env::temp_dir();
+    let own_config = dir.join("transcheck.yaml").exists()
+        || dir
+            .ancestors()
+            .take_while(|a| a.starts_with(&temp) && *a != temp)
+            .any(|a| a.join("transcheck.yaml").exists());
     Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", if own_config { "0" } else { "1" })
         .args(args)
         .current_dir(dir)
         .output()

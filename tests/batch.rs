@@ -8,8 +8,18 @@ use serde_json::Value;
 
 const BATCH_CONFIG: &str = "tests/fixtures/batch/transcheck.yaml";
 
+/// Runs transcheck in `dir`. Configuration discovery stays on only where
+/// the test put a transcheck.yaml into `dir` or a parent inside its own
+/// temporary directory (found before anything further up).
 fn transcheck_in(dir: &Path, args: &[&str]) -> Output {
+    let temp = std::env::temp_dir();
+    let own_config = dir.join("transcheck.yaml").exists()
+        || dir
+            .ancestors()
+            .take_while(|a| a.starts_with(&temp) && *a != temp)
+            .any(|a| a.join("transcheck.yaml").exists());
     Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", if own_config { "0" } else { "1" })
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
@@ -224,6 +234,7 @@ fn output_is_identical_with_one_or_many_threads() {
     // RAYON_NUM_THREADS is honoured as well when --jobs is not given.
     let with_threads = |n: &str| {
         Command::new(env!("CARGO_BIN_EXE_transcheck"))
+            .env("TRANSCHECK_NO_CONFIG", "1")
             .args([
                 "check",
                 "tests/fixtures",

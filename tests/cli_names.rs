@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn transcheck(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(args)
         .env_remove("NO_COLOR")
         .output()

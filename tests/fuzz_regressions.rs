@@ -48,7 +48,26 @@ fn seed_corpora_pass_every_target() {
     assert!(replay("fuzz/corpus") >= 8, "the seed corpora are missing");
 }
 
+/// Every file under `dir`, at any depth.
+fn files_under(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .map(|e| e.unwrap().path())
+            .map(|p| if p.is_dir() { files_under(&p) } else { 1 })
+            .sum()
+    })
+}
+
+/// Every saved input is replayed: one in a directory that names no target
+/// (a typo, a renamed target) would otherwise be skipped without a word.
 #[test]
 fn saved_crashes_stay_fixed() {
-    replay("tests/fuzz-regressions");
+    let dir = "tests/fuzz-regressions";
+    let saved = files_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir));
+    assert!(saved > 0, "no saved inputs found under {dir}");
+    assert_eq!(
+        replay(dir),
+        saved,
+        "inputs under {dir} that no fuzz target replays (each belongs in <target>/)"
+    );
 }

@@ -25,6 +25,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn transcheck(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(args)
         .current_dir(dir)
         .output()
@@ -154,6 +155,7 @@ fn two_processes_adding_at_once_keep_both_entries() {
     std::fs::copy(COMMENTED, dir.join("g.yaml")).unwrap();
     let spawn = |id: &str, vi: &str| {
         Command::new(env!("CARGO_BIN_EXE_transcheck"))
+            .env("TRANSCHECK_NO_CONFIG", "1")
             .args(["glossary", "add", "g.yaml", "--id", id, "--kind", "place"])
             .arg("--lang")
             .arg(format!("vi={vi}"))

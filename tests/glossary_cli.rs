@@ -15,6 +15,7 @@ fn settings() -> insta::Settings {
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(args)
         .current_dir(dir)
         .output()

@@ -25,6 +25,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn transcheck(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(args)
         .current_dir(dir)
         .output()

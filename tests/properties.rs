@@ -333,6 +333,7 @@ proptest! {
 
 fn batch(dir: &Path, format: &str, jobs: &str) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_transcheck"))
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args([
             "check",
             "--no-config",

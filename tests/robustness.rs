@@ -35,6 +35,7 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
@@ -427,7 +428,12 @@ fn as_unprivileged(dir: &Path, args: &[&str]) -> Output {
     } else {
         Command::new(BIN)
     };
-    command.args(args).current_dir(dir).output().unwrap()
+    command
+        .env("TRANSCHECK_NO_CONFIG", "1")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -483,6 +489,7 @@ fn a_symlink_loop_given_as_a_file() {
 /// `close_stderr`.
 fn with_closed_pipe(dir: &Path, args: &[&str], close_stderr: bool) -> Output {
     let mut child = Command::new(BIN)
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::piped())
@@ -562,6 +569,7 @@ fn head_dash_one_exits_quietly() {
         fixtures.display()
     );
     let out = Command::new("bash")
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args(["-c", &script])
         .current_dir(dir.path())
         .output()
@@ -984,6 +992,7 @@ fn a_full_disk_under_standard_output_is_an_error() {
         .open("/dev/full")
         .unwrap();
     let out = Command::new(BIN)
+        .env("TRANSCHECK_NO_CONFIG", "1")
         .args([
             "check",
             "--no-config",

@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::{write_file_atomically, write_output, Environment, Outcome};
+use super::{distinct_outputs, note, plan_output, write_outputs, Environment, Outcome};
 use crate::baseline::Baseline;
 use crate::batch::{changed_since, plan, Pairing, Planned, Side};
 use crate::checker::{Checker, PairReport, PairSummaries, Retain};
@@ -16,6 +16,7 @@ use crate::checks::segment::UNPAIRED;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, RuleConfig};
+use crate::fsutil::OutputPlan;
 use crate::glossary::{Glossary, Limits};
 use crate::input::SourceText;
 use crate::names::similarity::Thresholds;
@@ -78,16 +79,25 @@ pub struct CheckArgs {
     /// Pairs checked in parallel. Default: one per core.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
-    /// Write the report to this file (atomically) instead of standard output.
+    /// Write the report to this file instead of standard output (`-` is
+    /// standard output). A regular file is replaced atomically; a device or
+    /// FIFO is written to; links are followed. Default: `output` in
+    /// transcheck.yaml when the format is the one configured there.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Report only findings not recorded in this baseline file, and, as info,
     /// recorded findings that no longer occur.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record the current findings in this baseline file.
+    /// Record the current findings in this baseline file. The baseline
+    /// configured in transcheck.yaml is then not applied: the report shows
+    /// every finding, which is what gets recorded.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Write the report or baseline even over an input of this run or a
+    /// read-only file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,10 +120,45 @@ struct Settings {
     jobs: Option<usize>,
 }
 
-pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Outcome> {
+/// Worker threads allowed per core: pairs are checked on the CPU, so more
+/// than a few per core only costs memory and switching (`-j 65535` once
+/// started 7,000 threads and did not finish).
+const JOBS_PER_CORE: usize = 4;
+
+/// `requested` worker threads, capped at [`JOBS_PER_CORE`] per core; the
+/// note says so when it had to.
+fn cap_jobs(requested: usize, cores: usize) -> (usize, Option<String>) {
+    let cap = cores.max(1) * JOBS_PER_CORE;
+    if requested <= cap {
+        return (requested, None);
+    }
+    (
+        cap,
+        Some(format!(
+            "{requested} parallel jobs requested; using {cap} ({JOBS_PER_CORE} per core on {} core{})",
+            cores.max(1),
+            if cores == 1 { "" } else { "s" }
+        )),
+    )
+}
+
+pub fn run(
+    args: CheckArgs,
+    env: Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let started = Instant::now();
-    let config = load_config(&args)?.unwrap_or_default();
-    let settings = merge(&args, &config)?;
+    let config = load_config(&args, env.no_config)?.unwrap_or_default();
+    let mut settings = merge(&args, &config)?;
+    settings.jobs = settings.jobs.map(|requested| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (jobs, message) = cap_jobs(requested, cores);
+        if let Some(message) = message {
+            note(err, &message);
+        }
+        jobs
+    });
     let glossary = load_glossaries(&settings.glossaries)?;
     let batch = settings.source.is_dir() && settings.target.is_dir();
     let from = args
@@ -159,10 +204,23 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
             target: settings.target.clone(),
         }]
     };
+    let glossary_files: Vec<&Path> = settings
+        .glossaries
+        .iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
     let items = match &args.changed_since {
-        Some(rev) => only_changed(items, rev)?,
+        Some(rev) => only_changed(items, rev, &glossary_files, &config, err)?,
         None => items,
     };
+    let mut inputs: Vec<&Path> = vec![settings.source.as_path(), settings.target.as_path()];
+    inputs.extend(items.iter().flat_map(|i| i.paths()));
+    inputs.extend(glossary_files.iter().copied());
+    if !config.path.as_os_str().is_empty() {
+        inputs.push(config.path.as_path());
+    }
+    let (report_plan, baseline_plan) = plan_outputs(&args, &settings, inputs, err)?;
     // A progress bar only for a person watching: stderr on a terminal, not
     // in CI, and the report not piped somewhere (with --output it is not
     // on stdout at all).
@@ -182,17 +240,24 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
         Retain::FindingsOnly
     };
     let mut report = check_all(&checker, &items, settings.jobs, show_progress, retain)?;
-    if let Some(path) = &args.write_baseline {
+    let mut outputs = Vec::new();
+    let mut recorded = None;
+    if let (Some(path), Some(plan)) = (&args.write_baseline, &baseline_plan) {
         let baseline = Baseline::of(&report, &directory_of(path));
-        write_file_atomically(path, baseline.to_yaml().as_bytes())?;
+        recorded = Some((baseline.findings.len(), path));
+        outputs.push((plan, baseline.to_yaml().into_bytes()));
     }
     if let Some(path) = &settings.baseline {
-        Baseline::load(path)?.apply(&mut report, &directory_of(path));
+        apply_baseline(path, &mut report, err)?;
     }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => settings.output.is_none() && env.stdout_is_terminal && !env.no_color,
+        ColorChoice::Auto => {
+            report_plan.destination == crate::fsutil::Destination::Stdout
+                && env.stdout_is_terminal
+                && !env.no_color
+        }
     };
     let options = RenderOptions {
         color,
@@ -210,19 +275,73 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
     } else {
         Outcome::Clean
     };
-    match &settings.output {
-        Some(path) => write_file_atomically(path, text.as_bytes())?,
-        None => write_output(out, text.as_bytes())?,
+    outputs.push((&report_plan, text.into_bytes()));
+    write_outputs(outputs, out)?;
+    if let Some((n, path)) = recorded {
+        let s = if n == 1 { "" } else { "s" };
+        note(
+            err,
+            &format!("recorded {n} finding{s} in {}", path.display()),
+        );
     }
     Ok(outcome)
 }
 
-fn load_config(args: &CheckArgs) -> Result<Option<Config>> {
+/// Settles where the report and the baseline go before the work, so that a
+/// path that would destroy one of `inputs` fails at once.
+fn plan_outputs<'a>(
+    args: &'a CheckArgs,
+    settings: &'a Settings,
+    mut inputs: Vec<&'a Path>,
+    err: &mut dyn Write,
+) -> Result<(OutputPlan, Option<OutputPlan>)> {
+    let baseline_plan = match &args.write_baseline {
+        Some(path) => Some(plan_output(path, &inputs, args.force, err)?),
+        None => None,
+    };
+    // The report must not destroy the baseline it is filtered by either
+    // (rewriting that baseline with --write-baseline is the refresh).
+    if let Some(path) = &settings.baseline {
+        inputs.push(path.as_path());
+    }
+    let report_plan = match &settings.output {
+        Some(path) => plan_output(path, &inputs, args.force, err)?,
+        None => crate::fsutil::plan_output(Path::new("-"), false).map_err(Error::Write)?,
+    };
+    if let Some(baseline_plan) = &baseline_plan {
+        distinct_outputs(&report_plan, baseline_plan)?;
+    }
+    Ok((report_plan, baseline_plan))
+}
+
+/// Filters the report through the baseline at `path`. A baseline that does
+/// not exist yet (a new project following the README's CI recipe) is an
+/// empty one, every finding new, with a note on how to record one.
+fn apply_baseline(path: &Path, report: &mut Report, err: &mut dyn Write) -> Result<()> {
+    if std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        note(
+            err,
+            &format!(
+                "baseline {} does not exist yet; every finding is new. Record the current ones with `transcheck check --write-baseline {}`",
+                path.display(),
+                path.display()
+            ),
+        );
+        return Ok(());
+    }
+    Baseline::load(path)?.apply(report, &directory_of(path));
+    Ok(())
+}
+
+fn load_config(args: &CheckArgs, no_discovery: bool) -> Result<Option<Config>> {
     if args.no_config {
         return Ok(None);
     }
     if let Some(path) = &args.config {
         return Config::load(path).map(Some);
+    }
+    if no_discovery {
+        return Ok(None);
     }
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Usage(format!("cannot find the current directory: {e}")))?;
@@ -285,8 +404,24 @@ fn merge(args: &CheckArgs, config: &Config) -> Result<Settings> {
         format: args.format.or(config.format).unwrap_or(Format::Human),
         fail_on: args.fail_on.or(config.fail_on).unwrap_or_default(),
         rules,
-        output: args.output.clone().or_else(|| config.output.clone()),
-        baseline: args.baseline.clone().or_else(|| config.baseline.clone()),
+        // `output:` is where the configured format's report goes: another
+        // format chosen on the command line (`--format github` for
+        // annotations in the log) goes to standard output unless -o says.
+        output: args.output.clone().or_else(|| {
+            let configured = config.format.unwrap_or(Format::Human);
+            args.format
+                .is_none_or(|f| f == configured)
+                .then(|| config.output.clone())
+                .flatten()
+        }),
+        // Writing a baseline records every finding: the configured one is
+        // not applied then (an explicit --baseline still is).
+        baseline: args.baseline.clone().or_else(|| {
+            args.write_baseline
+                .is_none()
+                .then(|| config.baseline.clone())
+                .flatten()
+        }),
         jobs: args.jobs.map(usize::from).or(config.jobs),
     })
 }
@@ -303,7 +438,7 @@ fn covers(wide: &str, narrow: &str) -> bool {
 
 /// Glossaries in order (`None` is the embedded default); none at all means
 /// the embedded default.
-fn load_glossaries(list: &[Option<PathBuf>]) -> Result<Glossary> {
+pub(crate) fn load_glossaries(list: &[Option<PathBuf>]) -> Result<Glossary> {
     if list.is_empty() {
         return Glossary::default_vi_en();
     }
@@ -318,10 +453,36 @@ fn load_glossaries(list: &[Option<PathBuf>]) -> Result<Glossary> {
     Ok(merged)
 }
 
-fn only_changed(items: Vec<Planned>, rev: &str) -> Result<Vec<Planned>> {
+/// The pairs whose files changed since `rev`; every pair when a glossary
+/// or the configuration changed, since either can change any pair's
+/// findings.
+fn only_changed(
+    items: Vec<Planned>,
+    rev: &str,
+    glossaries: &[&Path],
+    config: &Config,
+    err: &mut dyn Write,
+) -> Result<Vec<Planned>> {
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Usage(format!("cannot find the current directory: {e}")))?;
     let changed = changed_since(rev, &cwd)?;
+    let is_changed = |p: &Path| p.canonicalize().is_ok_and(|c| changed.contains(&c));
+    let rules_file = (!config.path.as_os_str().is_empty()).then_some(config.path.as_path());
+    if let Some(file) = glossaries
+        .iter()
+        .copied()
+        .chain(rules_file)
+        .find(|p| is_changed(p))
+    {
+        note(
+            err,
+            &format!(
+                "{} changed since {rev}; checking every pair",
+                file.display()
+            ),
+        );
+        return Ok(items);
+    }
     Ok(items
         .into_iter()
         .filter(|item| {
@@ -463,6 +624,26 @@ mod tests {
         assert!(!covers("term.*", "*"));
         assert!(!covers("term.missing", "term.*"));
         assert!(!covers("segment.*", "term.missing"));
+    }
+
+    #[test]
+    fn jobs_are_capped_per_core() {
+        for (requested, cores, expected, noted) in [
+            (1, 2, 1, false),
+            (8, 2, 8, false),
+            (9, 2, 8, true),
+            (65535, 2, 8, true),
+            (100_000, 64, 256, true),
+            (3, 0, 3, false),
+            (5, 0, 4, true),
+        ] {
+            let (jobs, note) = cap_jobs(requested, cores);
+            assert_eq!(
+                (jobs, note.is_some()),
+                (expected, noted),
+                "{requested} on {cores}"
+            );
+        }
     }
 
     #[test]

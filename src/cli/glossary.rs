@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{write_output, Outcome};
+use super::{plan_output, write_output, write_outputs, Outcome};
 use crate::error::{Error, Result};
 use crate::fsutil::FileLock;
 use crate::glossary::edit::{add as add_entry, new_entry, Added};
@@ -56,7 +56,8 @@ pub enum LintFormat {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Glossary files. Default: the embedded vi-en glossary.
+    /// Glossary files (`default` is the embedded vi-en glossary). Default:
+    /// the embedded vi-en glossary.
     pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
@@ -119,7 +120,8 @@ pub struct SuggestArgs {
     pub source: PathBuf,
     /// Its translation.
     pub target: PathBuf,
-    /// Glossary file; repeat to merge several. Default: the embedded vi-en glossary.
+    /// Glossary file; repeat to merge several; `default` is the embedded vi-en
+    /// glossary. Default: the embedded vi-en glossary.
     #[arg(short = 'g', long = "glossary", value_name = "GLOSSARY")]
     pub glossaries: Vec<PathBuf>,
     /// Source language code. Default: from the file name, else vi.
@@ -138,7 +140,8 @@ pub struct SuggestArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// The glossary file. Default: the embedded vi-en glossary.
+    /// The glossary file (`default` is the embedded vi-en glossary).
+    /// Default: the embedded vi-en glossary.
     pub file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
@@ -152,13 +155,17 @@ pub enum ExchangeFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The glossary file.
+    /// The glossary file (`default` is the embedded vi-en glossary).
     pub file: PathBuf,
     #[arg(long, value_enum)]
     pub to: ExchangeFormat,
-    /// Write here (atomically) instead of standard output.
+    /// Write here instead of standard output (`-` is standard output; a
+    /// regular file is replaced atomically, a device or FIFO written to).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write even over the glossary being exported or a read-only file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -207,16 +214,33 @@ fn group_forms(pairs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
     out
 }
 
-pub fn run(args: GlossaryArgs, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(args: GlossaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     match args.command {
         GlossaryCommand::Lint(a) => lint(a, out),
         GlossaryCommand::Fmt(a) => fmt(a, out),
         GlossaryCommand::Add(a) => add(a, out),
         GlossaryCommand::Suggest(a) => suggest(a, out),
         GlossaryCommand::Stats(a) => stats(a, out),
-        GlossaryCommand::Export(a) => export(a, out),
+        GlossaryCommand::Export(a) => export(a, out, err),
         GlossaryCommand::Import(a) => import(a, out),
     }
+}
+
+/// `default` names the embedded glossary in every command, as in `check`.
+fn is_default(path: &Path) -> bool {
+    path == Path::new(DEFAULT_NAME)
+}
+
+const DEFAULT_NAME: &str = "default";
+
+/// Commands that rewrite a glossary cannot rewrite the embedded one.
+fn refuse_default(path: &Path) -> Result<()> {
+    if is_default(path) {
+        return Err(Error::Usage(
+            "`default` is the embedded glossary, which cannot be changed; export it (`transcheck glossary export default --to csv`) or start a glossary file of your own".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Writes a command's report for people: glossary forms, notes and file
@@ -295,6 +319,10 @@ fn lint(args: LintArgs, out: &mut dyn Write) -> Result<Outcome> {
         reports.push(lint_text(DEFAULT_GLOSSARY_NAME, DEFAULT_GLOSSARY, &options));
     }
     for path in &args.files {
+        if is_default(path) {
+            reports.push(lint_text(DEFAULT_GLOSSARY_NAME, DEFAULT_GLOSSARY, &options));
+            continue;
+        }
         let text = read_text(path)?;
         reports.push(lint_text(&path.display().to_string(), &text, &options));
     }
@@ -315,6 +343,7 @@ fn fmt(args: FmtArgs, out: &mut dyn Write) -> Result<Outcome> {
     let mut report = String::new();
     let mut outcome = Outcome::Clean;
     for path in &args.files {
+        refuse_default(path)?;
         let name = path.display().to_string();
         // --check only reads: no lock, so CI never waits on an editor.
         let _lock = if args.check { None } else { Some(lock(path)?) };
@@ -443,6 +472,7 @@ fn add(args: AddArgs, out: &mut dyn Write) -> Result<Outcome> {
     let options = LintOptions {
         source: args.source,
     };
+    refuse_default(&args.file)?;
     let (report, added) = add_locked(&args.file, &entry, &options)?;
     write_text(out, &report)?;
     Ok(if added {
@@ -453,11 +483,11 @@ fn add(args: AddArgs, out: &mut dyn Write) -> Result<Outcome> {
 }
 
 fn load_glossaries(paths: &[PathBuf]) -> Result<Glossary> {
-    if paths.is_empty() {
-        Glossary::default_vi_en()
-    } else {
-        Glossary::load_files(paths, &Limits::default())
-    }
+    let list: Vec<Option<PathBuf>> = paths
+        .iter()
+        .map(|p| (!is_default(p)).then(|| p.clone()))
+        .collect();
+    super::check::load_glossaries(&list)
 }
 
 fn suggest(args: SuggestArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -497,6 +527,7 @@ fn suggest(args: SuggestArgs, out: &mut dyn Write) -> Result<Outcome> {
         &args.target.display().to_string(),
     );
     if let Some(path) = &args.write {
+        refuse_default(path)?;
         let options = LintOptions {
             source: Some(from.clone()),
         };
@@ -511,14 +542,17 @@ fn suggest(args: SuggestArgs, out: &mut dyn Write) -> Result<Outcome> {
 }
 
 fn load_one(path: &Path) -> Result<Glossary> {
+    if is_default(path) {
+        return Glossary::default_vi_en();
+    }
     let text = read_text(path)?;
     load_str(&text, &path.display().to_string(), &Limits::default())
 }
 
 fn stats(args: StatsArgs, out: &mut dyn Write) -> Result<Outcome> {
     let (name, glossary) = match &args.file {
-        Some(path) => (path.display().to_string(), load_one(path)?),
-        None => (
+        Some(path) if !is_default(path) => (path.display().to_string(), load_one(path)?),
+        _ => (
             DEFAULT_GLOSSARY_NAME.to_string(),
             Glossary::default_vi_en()?,
         ),
@@ -532,17 +566,24 @@ fn stats(args: StatsArgs, out: &mut dyn Write) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-fn export(args: ExportArgs, out: &mut dyn Write) -> Result<Outcome> {
+fn export(args: ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    // Settled before the work: an output that is the glossary itself
+    // (`export g.yaml -o g.yaml`) would destroy it.
+    let plan = match &args.output {
+        Some(path) => plan_output(path, &[args.file.as_path()], args.force, err)?,
+        None => crate::fsutil::plan_output(Path::new("-"), false).map_err(Error::Write)?,
+    };
     let glossary = load_one(&args.file)?;
-    let name = args.file.display().to_string();
+    let name = if is_default(&args.file) {
+        DEFAULT_GLOSSARY_NAME.to_string()
+    } else {
+        args.file.display().to_string()
+    };
     let text = match args.to {
         ExchangeFormat::Csv => exchange::csv::export(&glossary)?,
         ExchangeFormat::Tbx => exchange::tbx::export(&glossary, &name)?,
     };
-    match &args.output {
-        Some(path) => write_file(path, &text)?,
-        None => write_output(out, text.as_bytes())?,
-    }
+    write_outputs(vec![(&plan, text.into_bytes())], out)?;
     Ok(Outcome::Clean)
 }
 
