@@ -304,7 +304,7 @@ fn configuration_errors_name_file_line_and_column() {
     let cases = [
         (
             "source: vi\ntarget: en\nfromm: vi\n",
-            "transcheck.yaml:3:1: unknown key `fromm`; expected one of: source, target, from, to, glossaries, pairs, exclude, rules, format, fail_on, output, baseline, jobs\n",
+            "transcheck.yaml:3:1: unknown key `fromm` (did you mean `from`?); expected one of: source, target, from, to, glossaries, pairs, exclude, rules, format, fail_on, output, baseline, jobs\n",
         ),
         (
             "rules:\n  name.wrong: off\n",

@@ -637,6 +637,11 @@ pub fn read_entries(root: Option<&Node>) -> RawGlossary {
         ));
         return out;
     };
+    if !super::load::is_glossary_shaped(pairs) {
+        out.problems
+            .push(invalid(root.mark, super::load::NOT_A_GLOSSARY.into()));
+        return out;
+    }
     let mut entries_node = None;
     let mut have_languages = false;
     for (key, value) in pairs {
@@ -683,7 +688,10 @@ pub fn read_entries(root: Option<&Node>) -> RawGlossary {
             Some("entries") => entries_node = Some(value),
             Some(other) => out.problems.push(invalid(
                 key.mark,
-                format!("unknown top-level key `{other}`; expected `languages` and `entries`"),
+                format!(
+                    "unknown top-level key `{other}`{}; expected `languages` and `entries`",
+                    crate::did_you_mean::hint(other, &super::load::TOP_LEVEL_KEYS)
+                ),
             )),
             None => out
                 .problems
@@ -865,7 +873,8 @@ fn language_key(key: &Node, languages: &[String], problems: &mut Vec<Problem>) -
         invalid(
             key.mark,
             format!(
-                "unknown key `{name}`; expected a language code ({}) or one of: {}",
+                "unknown key `{name}`{}; expected a language code ({}) or one of: {}",
+                crate::did_you_mean::hint(name, &RESERVED_KEYS),
                 languages.join(", "),
                 RESERVED_KEYS.join(", ")
             ),
