@@ -187,7 +187,14 @@ fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
 fn parse_form(s: &str) -> std::result::Result<(String, String), String> {
     match s.split_once('=') {
         Some((lang, form)) if !lang.trim().is_empty() && !form.trim().is_empty() => {
-            Ok((lang.trim().to_string(), form.to_string()))
+            match crate::normalize::only_invisible(form) {
+                Some(hidden) => Err(format!(
+                    "the `{}` form has only invisible characters ({}); write the visible text",
+                    lang.trim(),
+                    crate::normalize::code_points(&hidden)
+                )),
+                None => Ok((lang.trim().to_string(), form.to_string())),
+            }
         }
         _ => Err(format!(
             "expected LANG=FORM with a non-empty form, found `{s}`"

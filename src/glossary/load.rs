@@ -386,6 +386,9 @@ fn parse_forms(node: &Node, label: &str, what: &str) -> Result<Vec<String>, Fail
     };
     let mut out = Vec::new();
     for item in items {
+        if let Some(hidden) = item.as_str().and_then(crate::normalize::only_invisible) {
+            return Err((item.mark, invisible_form(label, what, &hidden)));
+        }
         match item.as_str() {
             Some(text) if !text.trim().is_empty() => out.push(text.to_string()),
             Some(_) | None if matches!(item.value, Value::Scalar { .. }) => {
@@ -406,6 +409,19 @@ fn parse_forms(node: &Node, label: &str, what: &str) -> Result<Vec<String>, Fail
         return Err((node.mark, format!("{label}: `{what}` lists no form")));
     }
     Ok(out)
+}
+
+/// A form that shows nothing would match nothing, or everywhere.
+pub(crate) fn invisible_form(label: &str, what: &str, hidden: &[char]) -> String {
+    let prefix = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{label}: ")
+    };
+    format!(
+        "{prefix}form in `{what}` has only invisible characters ({}); write the visible text or delete the form",
+        crate::normalize::code_points(hidden)
+    )
 }
 
 #[cfg(test)]
@@ -483,6 +499,51 @@ mod tests {
                 err.starts_with(expected),
                 "{text:?}\n got: {err}\nwant: {expected}"
             );
+        }
+    }
+
+    #[test]
+    fn forms_of_only_invisible_characters_are_refused() {
+        let head = "languages: [vi, en]\nentries:\n  - vi: Hà Nội\n";
+        // Each refused form beside a look-alike with visible text around the
+        // same invisible characters, which loads.
+        let cases = [
+            ("    en: \"\\u200B\"\n", Some("U+200B")),
+            ("    en: \"Ha\\u200Bnoi\"\n", None),
+            ("    en: \"\\u00AD\"\n", Some("U+00AD")),
+            ("    en: \"Ha\\u00ADnoi\"\n", None),
+            (
+                "    en: [Hanoi, \" \\u2060\\u200D \"]\n",
+                Some("U+2060, U+200D"),
+            ),
+            ("    en: [Hanoi, \"\\u2060Hanoi\"]\n", None),
+            (
+                "    en: \"\\uFE0F\\u034F\\u3164\"\n",
+                Some("U+FE0F, U+034F, U+3164"),
+            ),
+            ("    en: \"Ha\\uFE0Fnoi\"\n", None),
+            ("    en: \"\\U000E0041\"\n", Some("U+E0041")),
+            (
+                "    en: Hanoi\n    forbidden:\n      en: \"\\u200C\"\n",
+                Some("U+200C"),
+            ),
+            (
+                "    en: Hanoi\n    forbidden:\n      en: \"Ha\\u200CNoi\"\n",
+                None,
+            ),
+        ];
+        for (tail, refused) in cases {
+            let result = load(&format!("{head}{tail}"));
+            match refused {
+                Some(points) => {
+                    let err = result.unwrap_err().to_string();
+                    assert!(
+                        err.contains("has only invisible characters") && err.contains(points),
+                        "{tail:?}: {err}"
+                    );
+                }
+                None => assert!(result.is_ok(), "{tail:?}: {:?}", result.err()),
+            }
         }
     }
 
