@@ -214,10 +214,7 @@ fn misspelled_names_are_one_rule_quoting_the_translators_spelling() {
         for f in reported {
             assert_eq!(f["rule"], "name.variant", "{f:#}");
             let quoted = format!("“{}”", f["target"]["text"].as_str().unwrap());
-            assert!(
-                f["message"].as_str().unwrap().starts_with(&quoted),
-                "{f:#}"
-            );
+            assert!(f["message"].as_str().unwrap().starts_with(&quoted), "{f:#}");
         }
     }
 }

@@ -129,7 +129,7 @@ pub struct SuggestArgs {
     #[arg(long, value_name = "LANG")]
     pub to: Option<String>,
     /// Only propose entries at least this confident (0 to 1).
-    #[arg(long, default_value_t = 0.0, value_name = "CONFIDENCE")]
+    #[arg(long, default_value_t = 0.0, value_name = "CONFIDENCE", value_parser = parse_confidence)]
     pub min_confidence: f64,
     /// Append the proposals to this glossary file (after the same checks as `add`).
     #[arg(long, value_name = "FILE")]
@@ -182,6 +182,14 @@ fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
             "unknown kind `{s}`; expected one of person, place, organization, event, term, other"
         )
     })
+}
+
+/// A confidence: a number from 0 to 1, as the proposals carry.
+fn parse_confidence(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("expected a number from 0 to 1, found `{s}`")),
+    }
 }
 
 fn parse_form(s: &str) -> std::result::Result<(String, String), String> {
