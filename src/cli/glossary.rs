@@ -410,7 +410,14 @@ fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic]) -> String {
 fn add_locked(path: &Path, entry: &Entry, options: &LintOptions) -> Result<(String, bool)> {
     let name = path.display().to_string();
     let _lock = lock(path)?;
-    let text = read_for_rewrite(path)?;
+    // A glossary that does not exist yet is started, declaring the entry's
+    // languages in the order given; it is written only if the add succeeds.
+    let missing = matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+    let text = if missing {
+        new_glossary_text(entry)
+    } else {
+        read_for_rewrite(path)?
+    };
     hold_for_tests();
     let file = parse_layout(path, &text)?;
     match add_entry(&file, entry, options)? {
@@ -432,12 +439,36 @@ fn add_locked(path: &Path, entry: &Entry, options: &LintOptions) -> Result<(Stri
                 .as_deref()
                 .map(|id| format!("entry `{id}`"))
                 .unwrap_or_else(|| "the entry".into());
+            let undeclared = diagnostics.iter().all(|d| {
+                d.code == crate::glossary::lint::Code::UndeclaredLanguage
+                    || d.severity != crate::glossary::lint::Severity::Error
+            });
+            let why = if undeclared {
+                "it uses a language the glossary does not declare (add it to `languages:` first)"
+            } else {
+                "it conflicts with the glossary (see above)"
+            };
             report.push_str(&format!(
-                "{name}: refused to add {what}: it conflicts with the glossary (see above); nothing was written\n"
+                "{name}: refused to add {what}: {why}; nothing was written\n"
             ));
             Ok((report, false))
         }
     }
+}
+
+/// The text of a new glossary for `entry`: its languages, forms first,
+/// then those only forbidden, and no entries yet.
+fn new_glossary_text(entry: &Entry) -> String {
+    let mut languages: Vec<&str> = Vec::new();
+    for (lang, _) in entry.forms.iter().chain(&entry.forbidden) {
+        if !languages.contains(&lang.as_str()) {
+            languages.push(lang);
+        }
+    }
+    format!(
+        "# Started by `transcheck glossary add`; format in docs/glossary.md.\nlanguages: [{}]\nentries:\n",
+        languages.join(", ")
+    )
 }
 
 fn add(args: AddArgs, out: &mut dyn Write) -> Result<Outcome> {
