@@ -107,8 +107,12 @@ fn errors_are_one_line_with_exit_code_2() {
             "transcheck: source and target are both `en`; pass --from and --to\n",
         ),
         (
+            &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "-g", "tests/fixtures"],
+            "transcheck: tests/fixtures: is a directory, not a file",
+        ),
+        (
             &["check", "tests/fixtures", "tests/fixtures/asean-meeting.en.txt"],
-            "transcheck: tests/fixtures: cannot read: Is a directory (os error 21)\n",
+            "transcheck: tests/fixtures: is a directory, not a file (`check` takes two files, or two directories to check every pair)\n",
         ),
     ];
     for (args, expected) in cases {
