@@ -44,6 +44,10 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// Pairs of a batch that could not be read; the others were checked
+    /// and reported. The binary prints one line for each.
+    #[error("{} pair(s) could not be checked: {}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Pairs(Vec<Error>),
     #[error("cannot write output: {0}")]
     Write(#[source] std::io::Error),
     #[error("{path}: cannot write: {source}")]

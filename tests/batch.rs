@@ -537,3 +537,93 @@ fn documented_commands_and_configuration_are_valid() {
     assert_eq!(config.pairs.len(), 2);
     assert_eq!(config.rules.len(), 2);
 }
+
+/// One pair that cannot be read (not UTF-8) is reported on its own line and
+/// the rest of the batch is still checked and reported; the run exits 2.
+/// Its look-alike, the same batch without that file, exits 1.
+#[test]
+fn an_unreadable_pair_is_reported_and_the_rest_checked() {
+    for broken in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for side in ["vi", "en"] {
+            std::fs::create_dir_all(root.join(side)).unwrap();
+        }
+        std::fs::write(root.join("vi/a.txt"), "Hà Nội mở thêm tuyến xe buýt.\n").unwrap();
+        std::fs::write(root.join("en/a.txt"), "Ha Noi opens a new bus route.\n").unwrap();
+        if broken {
+            std::fs::write(root.join("vi/b.txt"), b"Xin ch\xff.\n").unwrap();
+            std::fs::write(root.join("en/b.txt"), "Hello.\n").unwrap();
+        }
+        let out = transcheck_in(
+            root,
+            &["check", "--no-config", "vi", "en", "--format", "json"],
+        );
+        let report = json(&out);
+        let pairs = report["pairs"].as_array().unwrap();
+        assert_eq!(pairs.len(), 1, "{report:#}");
+        assert_eq!(pairs[0]["findings"][0]["rule"], "term.forbidden");
+        if broken {
+            assert_eq!(out.status.code(), Some(2));
+            assert_eq!(
+                stderr(&out),
+                "transcheck: vi/b.txt: invalid UTF-8 at byte offset 6; save the file as UTF-8\n"
+            );
+        } else {
+            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(stderr(&out), "");
+        }
+    }
+}
+
+/// File names with a newline or a tab: one line per `-->` in human output
+/// (the newline shown as a control picture), aligned with the other
+/// findings' arrows; JUnit keeps both characters through an XML parser.
+#[test]
+fn odd_file_names_keep_reports_in_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for side in ["vi", "en"] {
+        std::fs::create_dir_all(root.join(side)).unwrap();
+        std::fs::write(root.join(side).join("t\tab.txt"), "Hà Nội.\n").unwrap();
+    }
+    std::fs::write(root.join("en/t\tab.txt"), "Ha Noi.\n").unwrap();
+    std::fs::write(root.join("vi/only\nnew.txt"), "Xin chào.\n").unwrap();
+    let human = stdout(&transcheck_in(root, &["check", "--no-config", "vi", "en"]));
+    let arrows: Vec<&str> = human.lines().filter(|l| l.contains("--> ")).collect();
+    assert_eq!(
+        arrows,
+        [" --> vi/only\u{240A}new.txt", " --> en/t\u{2409}ab.txt:1:1"],
+        "{human}"
+    );
+    let junit = stdout(&transcheck_in(
+        root,
+        &["check", "--no-config", "vi", "en", "--format", "junit"],
+    ));
+    let mut reader = quick_xml::Reader::from_str(&junit);
+    let mut names = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.name().as_ref() == b"testcase" =>
+            {
+                let name = e.try_get_attribute("name").unwrap().unwrap();
+                names.push(
+                    name.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(
+        names,
+        [
+            "vi/only\nnew.txt → (no translation)",
+            "vi/t\tab.txt → en/t\tab.txt"
+        ],
+        "{junit}"
+    );
+}

@@ -181,7 +181,12 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
     } else {
         Retain::FindingsOnly
     };
-    let mut report = check_all(&checker, &items, settings.jobs, show_progress, retain)?;
+    let (mut report, unreadable) =
+        check_all(&checker, &items, settings.jobs, show_progress, retain)?;
+    // A baseline without the unreadable pairs' findings would hide them.
+    if args.write_baseline.is_some() && !unreadable.is_empty() {
+        return Err(Error::Pairs(unreadable));
+    }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&report, &directory_of(path));
         write_file_atomically(path, baseline.to_yaml().as_bytes())?;
@@ -213,6 +218,9 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
     match &settings.output {
         Some(path) => write_file_atomically(path, text.as_bytes())?,
         None => write_output(out, text.as_bytes())?,
+    }
+    if !unreadable.is_empty() {
+        return Err(Error::Pairs(unreadable));
     }
     Ok(outcome)
 }
@@ -340,7 +348,7 @@ fn check_all(
     jobs: Option<usize>,
     show_progress: bool,
     retain: Retain,
-) -> Result<Report> {
+) -> Result<(Report, Vec<Error>)> {
     let progress = if show_progress {
         let bar = indicatif::ProgressBar::new(items.len() as u64);
         bar.set_style(
@@ -374,7 +382,7 @@ fn check_all(
     };
     // One pair (the pre-commit hook's case) is checked on this thread:
     // starting workers would cost more than the check.
-    let checked: Result<Vec<(PairReport, PairSummaries)>> = if items.len() <= 1 {
+    let checked: Vec<Result<(PairReport, PairSummaries)>> = if items.len() <= 1 {
         items.iter().map(one).collect()
     } else {
         let mut pool = rayon::ThreadPoolBuilder::new();
@@ -387,10 +395,22 @@ fn check_all(
         pool.install(|| items.par_iter().map(one).collect())
     };
     progress.finish_and_clear();
+    // In a batch, a pair that cannot be read (not UTF-8, too large) is
+    // reported on its own and the others are still checked; a single pair
+    // fails as a whole.
+    let mut unreadable = Vec::new();
+    let mut checked_pairs = Vec::new();
+    for result in checked {
+        match result {
+            Ok(pair) => checked_pairs.push(pair),
+            Err(e) if items.len() > 1 => unreadable.push(e),
+            Err(e) => return Err(e),
+        }
+    }
     let (mut pairs, summaries): (Vec<PairReport>, Vec<PairSummaries>) =
-        checked?.into_iter().unzip();
+        checked_pairs.into_iter().unzip();
     checker.finish_batch(&mut pairs, summaries);
-    Ok(Report { pairs })
+    Ok((Report { pairs }, unreadable))
 }
 
 fn unpaired(checker: &Checker, side: Side, path: &Path, duplicate_of: Option<&Path>) -> PairReport {
