@@ -489,8 +489,41 @@ fn completions_and_man_page_come_from_the_clap_definition() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "transcheck: no subcommand `frobnicate`; expected one of: check, completions, man, glossary\n"
+        "transcheck: no subcommand `frobnicate` of `transcheck`; expected one of: check, completions, man, glossary\n"
     );
+}
+
+/// Every page, nested ones too, exists, has an EXIT STATUS section, and
+/// lists -V exactly where the command accepts it.
+#[test]
+fn man_pages_match_what_each_command_accepts() {
+    let pages: [&[&str]; 5] = [
+        &[],
+        &["check"],
+        &["glossary"],
+        &["glossary", "lint"],
+        &["glossary", "add"],
+    ];
+    for page in pages {
+        let mut args = vec!["man"];
+        args.extend_from_slice(page);
+        let out = transcheck(&args);
+        assert_eq!(out.status.code(), Some(0), "{page:?}: {}", stderr(&out));
+        let man = stdout(&out);
+        let title = std::iter::once("transcheck")
+            .chain(page.iter().copied())
+            .collect::<Vec<_>>()
+            .join("-");
+        assert!(man.contains(&format!(".TH {title} 1")), "{man}");
+        assert!(man.contains(".SH \"EXIT STATUS\""), "{page:?}");
+        let mut run = page.to_vec();
+        run.push("-V");
+        let accepts_version = transcheck(&run).status.code() == Some(0);
+        assert_eq!(man.contains("\\-\\-version"), accepts_version, "{page:?}");
+    }
+    let out = transcheck(&["man", "glossary", "lnit"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no subcommand `lnit` of `transcheck-glossary`"));
 }
 
 /// Every `transcheck check` command in the README, the CI examples and the

@@ -194,11 +194,15 @@ pub fn run(args: CheckArgs, env: Environment, out: &mut dyn Write) -> Result<Out
     if let Some(path) = &settings.baseline {
         Baseline::load(path)?.apply(&mut report, &directory_of(path));
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => settings.output.is_none() && env.stdout_is_terminal && !env.no_color,
-    };
+    // As docs/formats.md says: never into an --output file, never with
+    // NO_COLOR; `always` only drops the terminal test (for pagers).
+    let color = settings.output.is_none()
+        && !env.no_color
+        && match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => env.stdout_is_terminal,
+        };
     let options = RenderOptions {
         color,
         elapsed: Some(started.elapsed()),
