@@ -376,7 +376,8 @@ pub fn changed_since(rev: &str, dir: &Path) -> Result<BTreeSet<PathBuf>> {
     };
     let top = git(&["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
-    let mut names = git(&["diff", "--name-only", "--no-renames", "-z", rev, "--"])?;
+    let base = range_base(rev, &git)?;
+    let mut names = git(&["diff", "--name-only", "--no-renames", "-z", &base, "--"])?;
     names.extend(git(&[
         "ls-files",
         "--others",
@@ -393,6 +394,46 @@ pub fn changed_since(rev: &str, dir: &Path) -> Result<BTreeSet<PathBuf>> {
                 .ok()
         })
         .collect())
+}
+
+/// The revision the working tree is compared with. What is checked is the
+/// working tree, so a range must end at HEAD (or be open): `A..HEAD` and
+/// `A..` compare with A, `A...HEAD` with the merge base of A and HEAD (a
+/// pull request's changes), and `HEAD..HEAD` with HEAD, whose uncommitted
+/// changes still count. A range ending elsewhere is refused.
+fn range_base(rev: &str, git: &dyn Fn(&[&str]) -> Result<Vec<u8>>) -> Result<String> {
+    let (left, right, merge_base) = match (rev.split_once("..."), rev.split_once("..")) {
+        (Some((l, r)), _) => (l, r, true),
+        (None, Some((l, r))) => (l, r, false),
+        (None, None) => return Ok(rev.to_string()),
+    };
+    let or_head = |s: &str| {
+        if s.is_empty() {
+            "HEAD".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let (left, right) = (or_head(left), or_head(right));
+    let commit = |r: &str| -> Result<String> {
+        let out = git(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{r}^{{commit}}"),
+        ])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    };
+    if commit(&right)? != commit("HEAD")? {
+        return Err(Error::Usage(format!(
+            "--changed-since {rev}: the range must end at HEAD, since the working tree is what is checked; give `{left}` or `{left}..HEAD`"
+        )));
+    }
+    if merge_base {
+        let out = git(&["merge-base", &left, &right])?;
+        return Ok(String::from_utf8_lossy(&out).trim().to_string());
+    }
+    Ok(left)
 }
 
 #[cfg(test)]

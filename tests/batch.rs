@@ -407,9 +407,23 @@ fn changed_since_checks_only_pairs_that_changed() {
             ),
         ]
     );
+    // A range ending at HEAD compares the working tree with its start:
+    // `HEAD..HEAD` is not "nothing" while there are uncommitted changes.
+    for range in ["HEAD..HEAD", "HEAD..", "HEAD...HEAD", "main..HEAD"] {
+        assert_eq!(pairs(&json(&run(range))), got, "{range}");
+    }
     // A staged change counts too.
     git(root, &["add", "-A"]);
     assert_eq!(pairs(&json(&run("HEAD"))).len(), 2);
+    // A range ending elsewhere than HEAD is refused, not silently empty.
+    git(root, &["commit", "-q", "-m", "more"]);
+    let out = run("HEAD..HEAD~1");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the range must end at HEAD"),
+        "{}",
+        stderr(&out)
+    );
     // A revision git does not know is a usage error.
     let out = run("no-such-revision");
     assert_eq!(out.status.code(), Some(2));
