@@ -34,6 +34,34 @@ pub const VERSION: u32 = 1;
 /// The largest baseline file read: about a million recorded findings.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Checks, before a deserializer's message (which quotes values) is shown,
+/// that the file is a baseline: a mapping with `version:` or `findings:`.
+/// A configuration can name any file as its baseline.
+fn require_baseline_shape(text: &str, path: &Path) -> Result<()> {
+    use crate::glossary::yaml::{self, Value};
+    let root = yaml::parse(text, yaml::Limits::default()).map_err(|e| Error::BaselineAt {
+        path: path.to_path_buf(),
+        line: e.mark.line,
+        column: e.mark.column,
+        message: e.message,
+    })?;
+    let shaped = root.as_ref().is_some_and(|root| match &root.value {
+        Value::Map(pairs) => pairs
+            .iter()
+            .any(|(k, _)| matches!(k.as_str(), Some("version" | "findings"))),
+        _ => false,
+    });
+    if shaped {
+        return Ok(());
+    }
+    Err(Error::Baseline {
+        path: path.to_path_buf(),
+        message: "not a transcheck baseline: no `version:` or `findings:` at the top level \
+                  (write one with --write-baseline)"
+            .into(),
+    })
+}
+
 /// Words of context on each side of a span that a fingerprint includes.
 const CONTEXT_WORDS: usize = 3;
 
@@ -107,6 +135,9 @@ impl Baseline {
     /// Parses baseline text; `path` names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Baseline> {
         let baseline: Baseline = serde_yaml::from_str(text).map_err(|e| {
+            if let Err(not_a_baseline) = require_baseline_shape(text, path) {
+                return not_a_baseline;
+            }
             let message = e.to_string();
             match e.location() {
                 Some(l) => Error::BaselineAt {

@@ -95,9 +95,14 @@ pub struct Pairing {
     pub from: String,
     pub to: String,
     pub patterns: Vec<PairPattern>,
-    /// Globs matched against each file's path relative to its directory.
-    pub exclude: GlobSet,
+    /// Globs matched against each file's path relative to its directory,
+    /// in sets of at most [`EXCLUDE_CHUNK`] (one automaton for tens of
+    /// thousands of globs can outgrow the regex engine's size limit).
+    pub exclude: Vec<GlobSet>,
 }
+
+/// Exclusion globs per automaton.
+const EXCLUDE_CHUNK: usize = 1000;
 
 impl Pairing {
     pub fn new(from: &str, to: &str) -> Pairing {
@@ -105,25 +110,39 @@ impl Pairing {
             from: from.to_string(),
             to: to.to_string(),
             patterns: Vec::new(),
-            exclude: GlobSet::empty(),
+            exclude: Vec::new(),
         }
     }
 
-    /// Builds the exclusion set; an invalid glob is a usage error.
+    /// Builds the exclusion sets; an invalid glob is a usage error.
     pub fn exclude(mut self, globs: &[String]) -> Result<Pairing> {
-        let mut set = GlobSetBuilder::new();
-        for g in globs {
-            let glob = GlobBuilder::new(g)
-                .literal_separator(true)
-                .backslash_escape(true)
-                .build()
-                .map_err(|e| Error::Usage(format!("exclude pattern `{g}`: {e}")))?;
-            set.add(glob);
+        self.exclude.clear();
+        for (chunk_index, chunk) in globs.chunks(EXCLUDE_CHUNK).enumerate() {
+            let mut set = GlobSetBuilder::new();
+            for g in chunk {
+                let glob = GlobBuilder::new(g)
+                    .literal_separator(true)
+                    .backslash_escape(true)
+                    .build()
+                    .map_err(|e| Error::Usage(format!("exclude pattern `{g}`: {e}")))?;
+                set.add(glob);
+            }
+            let first = chunk_index * EXCLUDE_CHUNK;
+            self.exclude.push(set.build().map_err(|e| {
+                Error::Usage(format!(
+                    "exclude patterns {} to {} of {} (from `exclude` and --exclude) are too complex to match together: {e}; use fewer, broader globs (`drafts/**`)",
+                    first + 1,
+                    first + chunk.len(),
+                    globs.len()
+                ))
+            })?);
         }
-        self.exclude = set
-            .build()
-            .map_err(|e| Error::Usage(format!("exclude patterns: {e}")))?;
         Ok(self)
+    }
+
+    /// True when an exclusion glob matches `rel`.
+    pub fn is_excluded(&self, rel: &str) -> bool {
+        self.exclude.iter().any(|set| set.is_match(rel))
     }
 
     /// The pairing key of a file on one side, or None when the file is not
@@ -224,7 +243,7 @@ pub fn plan(source_dir: &Path, target_dir: &Path, pairing: &Pairing) -> Result<V
         let mut files = Vec::new();
         walk(dir, "", skip, &mut files)?;
         for rel in files {
-            if pairing.exclude.is_match(&rel) {
+            if pairing.is_excluded(&rel) {
                 continue;
             }
             if let Some(key) = pairing.key(&rel, side, alone) {
@@ -357,7 +376,8 @@ pub fn changed_since(rev: &str, dir: &Path) -> Result<BTreeSet<PathBuf>> {
     };
     let top = git(&["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
-    let mut names = git(&["diff", "--name-only", "--no-renames", "-z", rev, "--"])?;
+    let base = range_base(rev, &git)?;
+    let mut names = git(&["diff", "--name-only", "--no-renames", "-z", &base, "--"])?;
     names.extend(git(&[
         "ls-files",
         "--others",
@@ -374,6 +394,46 @@ pub fn changed_since(rev: &str, dir: &Path) -> Result<BTreeSet<PathBuf>> {
                 .ok()
         })
         .collect())
+}
+
+/// The revision the working tree is compared with. What is checked is the
+/// working tree, so a range must end at HEAD (or be open): `A..HEAD` and
+/// `A..` compare with A, `A...HEAD` with the merge base of A and HEAD (a
+/// pull request's changes), and `HEAD..HEAD` with HEAD, whose uncommitted
+/// changes still count. A range ending elsewhere is refused.
+fn range_base(rev: &str, git: &dyn Fn(&[&str]) -> Result<Vec<u8>>) -> Result<String> {
+    let (left, right, merge_base) = match (rev.split_once("..."), rev.split_once("..")) {
+        (Some((l, r)), _) => (l, r, true),
+        (None, Some((l, r))) => (l, r, false),
+        (None, None) => return Ok(rev.to_string()),
+    };
+    let or_head = |s: &str| {
+        if s.is_empty() {
+            "HEAD".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let (left, right) = (or_head(left), or_head(right));
+    let commit = |r: &str| -> Result<String> {
+        let out = git(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{r}^{{commit}}"),
+        ])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    };
+    if commit(&right)? != commit("HEAD")? {
+        return Err(Error::Usage(format!(
+            "--changed-since {rev}: the range must end at HEAD, since the working tree is what is checked; give `{left}` or `{left}..HEAD`"
+        )));
+    }
+    if merge_base {
+        let out = git(&["merge-base", &left, &right])?;
+        return Ok(String::from_utf8_lossy(&out).trim().to_string());
+    }
+    Ok(left)
 }
 
 #[cfg(test)]
@@ -450,6 +510,25 @@ mod tests {
                 ),
             })
             .collect()
+    }
+
+    #[test]
+    fn twenty_thousand_exclusions_work() {
+        let globs: Vec<String> = (0..20_000)
+            .map(|i| format!("archive/section-{i}/**/draft-*-v[0-9].txt"))
+            .collect();
+        let pairing = Pairing::new("vi", "en").exclude(&globs).unwrap();
+        // Each excluded path beside a look-alike that no glob matches.
+        assert!(pairing.is_excluded("archive/section-19999/a/b/draft-x-v3.txt"));
+        assert!(!pairing.is_excluded("archive/section-20000/a/draft-x-v3.txt"));
+        assert!(pairing.is_excluded("archive/section-0/draft-x-v0.txt"));
+        assert!(!pairing.is_excluded("archive/section-0/draft-x-vx.txt"));
+        let err = Pairing::new("vi", "en")
+            .exclude(&["a/[b".to_string()])
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.starts_with("exclude pattern `a/[b`"), "{err}");
     }
 
     #[test]

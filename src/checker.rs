@@ -330,7 +330,16 @@ impl Checker {
                     candidates(&target_text.text)
                 };
                 let target_near = if near_wanted {
-                    index.near_matches(&target_names, target_terms.iter().chain(&target_forbidden))
+                    let mut near = index
+                        .near_matches(&target_names, target_terms.iter().chain(&target_forbidden));
+                    near.extend(name_variant::anchored_near_matches(
+                        index,
+                        &source_terms,
+                        &[&target_terms, &target_forbidden],
+                        &near,
+                        &target_text.text,
+                    ));
+                    near
                 } else {
                     Vec::new()
                 };

@@ -117,13 +117,24 @@ impl Config {
             ));
         };
         let rules = crate::checks::all_rules();
+        // Until one key is a setting, the file may be anything (a symlink
+        // to a secret): its keys are quoted only as typos of a setting.
+        let is_config = pairs
+            .iter()
+            .any(|(k, _)| k.as_str().is_some_and(|k| KEYS.contains(&k)));
         for (key, value) in pairs {
             let name = string(key, "a setting name", &at)?;
             if !KEYS.contains(&name) {
-                return Err(at(
-                    key.mark,
-                    format!("unknown key `{name}`; expected one of: {}", KEYS.join(", ")),
-                ));
+                let hint = crate::did_you_mean::hint(name, &KEYS);
+                let message = if is_config || !hint.is_empty() {
+                    format!(
+                        "unknown key `{name}`{hint}; expected one of: {}",
+                        KEYS.join(", ")
+                    )
+                } else {
+                    crate::did_you_mean::unknown_key(name, &KEYS)
+                };
+                return Err(at(key.mark, message));
             }
             match name {
                 "source" => config.source = Some(resolve(string(value, "a path", &at)?)),
@@ -390,7 +401,16 @@ mod tests {
         let cases = [
             (
                 "from: vi\nformt: json\n",
-                "project/transcheck.yaml:2:1: unknown key `formt`; expected one of: source, target",
+                "project/transcheck.yaml:2:1: unknown key `formt` (did you mean `format`?); expected one of: source, target",
+            ),
+            (
+                "from: vi\nextras: json\n",
+                "project/transcheck.yaml:2:1: unknown key `extras`; expected one of: source, target",
+            ),
+            // Not a configuration (a symlink to a secret): no key is quoted.
+            (
+                "password: hunter2\n",
+                "project/transcheck.yaml:1:1: unknown key; expected one of: source, target",
             ),
             (
                 "format: yaml\n",

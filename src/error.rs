@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// Everything that can stop a check before a complete report exists.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: {}", read_problem(.source))]
     Read {
         path: PathBuf,
         #[source]
@@ -44,6 +44,10 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// Pairs of a batch that could not be read; the others were checked
+    /// and reported. The binary prints one line for each.
+    #[error("{} pair(s) could not be checked: {}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Pairs(Vec<Error>),
     #[error("cannot write output: {0}")]
     Write(#[source] std::io::Error),
     #[error("{path}: cannot write: {source}")]
@@ -55,3 +59,13 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong reading a path, in words: a directory where a file was
+/// expected is said plainly rather than as the OS error "Is a directory".
+fn read_problem(source: &std::io::Error) -> String {
+    if source.kind() == std::io::ErrorKind::IsADirectory {
+        "is a directory, not a file (`check` takes two files, or two directories to check every pair)".into()
+    } else {
+        format!("cannot read: {source}")
+    }
+}

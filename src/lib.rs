@@ -16,6 +16,7 @@ pub mod checker;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod did_you_mean;
 pub mod document;
 pub mod error;
 pub mod finding;

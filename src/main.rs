@@ -30,15 +30,26 @@ fn main() -> ExitCode {
     };
     match run(cli, env, &mut stdout.lock(), &mut std::io::stderr()) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(transcheck::Error::Pairs(errors)) => {
+            // Each pair of a batch that could not be read, on its own line.
+            for error in &errors {
+                print_error(error);
+            }
+            ExitCode::from(2)
+        }
         Err(error) => {
-            // One line whatever a path or a file's text holds: no control
-            // character reaches the terminal.
-            let message = transcheck::report::visible(&error.to_string())
-                .replace('\r', "\u{240D}")
-                .replace('\n', "\u{240A}");
-            // Not eprintln!: it panics when stderr is a closed pipe.
-            let _ = writeln!(std::io::stderr(), "transcheck: {message}");
+            print_error(&error);
             ExitCode::from(2)
         }
     }
+}
+
+/// One line whatever a path or a file's text holds: no control character
+/// reaches the terminal.
+fn print_error(error: &transcheck::Error) {
+    let message = transcheck::report::visible(&error.to_string())
+        .replace('\r', "\u{240D}")
+        .replace('\n', "\u{240A}");
+    // Not eprintln!: it panics when stderr is a closed pipe.
+    let _ = writeln!(std::io::stderr(), "transcheck: {message}");
 }

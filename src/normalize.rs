@@ -97,6 +97,46 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt):
+/// characters a renderer shows as nothing — format controls, fillers,
+/// variation selectors, tags — a superset of [`is_invisible`].
+pub fn is_default_ignorable(c: char) -> bool {
+    is_invisible(c)
+        || matches!(c,
+            '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The characters of `text` that show nothing, when all of them are
+/// whitespace or default-ignorable (so the text looks empty) and at least
+/// one is not plain whitespace; `None` when something is visible.
+pub fn only_invisible(text: &str) -> Option<Vec<char>> {
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || is_default_ignorable(c))
+    {
+        let hidden: Vec<char> = text.chars().filter(|&c| is_default_ignorable(c)).collect();
+        return (!hidden.is_empty()).then_some(hidden);
+    }
+    None
+}
+
+/// Names invisible characters for a message: `U+200B, U+00AD`.
+pub fn code_points(chars: &[char]) -> String {
+    let mut seen: Vec<char> = Vec::new();
+    for &c in chars {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.iter()
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Folds dash look-alikes to '-' and apostrophe look-alikes to '\''.
 pub fn fold_punctuation(c: char) -> char {
     match c {

@@ -315,7 +315,7 @@ fn configuration_errors_name_file_line_and_column() {
     let cases = [
         (
             "source: vi\ntarget: en\nfromm: vi\n",
-            "transcheck.yaml:3:1: unknown key `fromm`; expected one of: source, target, from, to, glossaries, pairs, exclude, rules, format, fail_on, output, baseline, jobs\n",
+            "transcheck.yaml:3:1: unknown key `fromm` (did you mean `from`?); expected one of: source, target, from, to, glossaries, pairs, exclude, rules, format, fail_on, output, baseline, jobs\n",
         ),
         (
             "rules:\n  name.wrong: off\n",
@@ -418,9 +418,23 @@ fn changed_since_checks_only_pairs_that_changed() {
             ),
         ]
     );
+    // A range ending at HEAD compares the working tree with its start:
+    // `HEAD..HEAD` is not "nothing" while there are uncommitted changes.
+    for range in ["HEAD..HEAD", "HEAD..", "HEAD...HEAD", "main..HEAD"] {
+        assert_eq!(pairs(&json(&run(range))), got, "{range}");
+    }
     // A staged change counts too.
     git(root, &["add", "-A"]);
     assert_eq!(pairs(&json(&run("HEAD"))).len(), 2);
+    // A range ending elsewhere than HEAD is refused, not silently empty.
+    git(root, &["commit", "-q", "-m", "more"]);
+    let out = run("HEAD..HEAD~1");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the range must end at HEAD"),
+        "{}",
+        stderr(&out)
+    );
     // A revision git does not know is a usage error.
     let out = run("no-such-revision");
     assert_eq!(out.status.code(), Some(2));
@@ -500,8 +514,41 @@ fn completions_and_man_page_come_from_the_clap_definition() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "transcheck: no subcommand `frobnicate`; expected one of: check, completions, man, glossary\n"
+        "transcheck: no subcommand `frobnicate` of `transcheck`; expected one of: check, completions, man, glossary\n"
     );
+}
+
+/// Every page, nested ones too, exists, has an EXIT STATUS section, and
+/// lists -V exactly where the command accepts it.
+#[test]
+fn man_pages_match_what_each_command_accepts() {
+    let pages: [&[&str]; 5] = [
+        &[],
+        &["check"],
+        &["glossary"],
+        &["glossary", "lint"],
+        &["glossary", "add"],
+    ];
+    for page in pages {
+        let mut args = vec!["man"];
+        args.extend_from_slice(page);
+        let out = transcheck(&args);
+        assert_eq!(out.status.code(), Some(0), "{page:?}: {}", stderr(&out));
+        let man = stdout(&out);
+        let title = std::iter::once("transcheck")
+            .chain(page.iter().copied())
+            .collect::<Vec<_>>()
+            .join("-");
+        assert!(man.contains(&format!(".TH {title} 1")), "{man}");
+        assert!(man.contains(".SH \"EXIT STATUS\""), "{page:?}");
+        let mut run = page.to_vec();
+        run.push("-V");
+        let accepts_version = transcheck(&run).status.code() == Some(0);
+        assert_eq!(man.contains("\\-\\-version"), accepts_version, "{page:?}");
+    }
+    let out = transcheck(&["man", "glossary", "lnit"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no subcommand `lnit` of `transcheck-glossary`"));
 }
 
 /// Every `transcheck check` command in the README, the CI examples and the
@@ -547,4 +594,94 @@ fn documented_commands_and_configuration_are_valid() {
             .unwrap_or_else(|e| panic!("README configuration: {e}"));
     assert_eq!(config.pairs.len(), 2);
     assert_eq!(config.rules.len(), 2);
+}
+
+/// One pair that cannot be read (not UTF-8) is reported on its own line and
+/// the rest of the batch is still checked and reported; the run exits 2.
+/// Its look-alike, the same batch without that file, exits 1.
+#[test]
+fn an_unreadable_pair_is_reported_and_the_rest_checked() {
+    for broken in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for side in ["vi", "en"] {
+            std::fs::create_dir_all(root.join(side)).unwrap();
+        }
+        std::fs::write(root.join("vi/a.txt"), "Hà Nội mở thêm tuyến xe buýt.\n").unwrap();
+        std::fs::write(root.join("en/a.txt"), "Ha Noi opens a new bus route.\n").unwrap();
+        if broken {
+            std::fs::write(root.join("vi/b.txt"), b"Xin ch\xff.\n").unwrap();
+            std::fs::write(root.join("en/b.txt"), "Hello.\n").unwrap();
+        }
+        let out = transcheck_in(
+            root,
+            &["check", "--no-config", "vi", "en", "--format", "json"],
+        );
+        let report = json(&out);
+        let pairs = report["pairs"].as_array().unwrap();
+        assert_eq!(pairs.len(), 1, "{report:#}");
+        assert_eq!(pairs[0]["findings"][0]["rule"], "term.forbidden");
+        if broken {
+            assert_eq!(out.status.code(), Some(2));
+            assert_eq!(
+                stderr(&out),
+                "transcheck: vi/b.txt: invalid UTF-8 at byte offset 6; save the file as UTF-8\n"
+            );
+        } else {
+            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(stderr(&out), "");
+        }
+    }
+}
+
+/// File names with a newline or a tab: one line per `-->` in human output
+/// (the newline shown as a control picture), aligned with the other
+/// findings' arrows; JUnit keeps both characters through an XML parser.
+#[test]
+fn odd_file_names_keep_reports_in_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for side in ["vi", "en"] {
+        std::fs::create_dir_all(root.join(side)).unwrap();
+        std::fs::write(root.join(side).join("t\tab.txt"), "Hà Nội.\n").unwrap();
+    }
+    std::fs::write(root.join("en/t\tab.txt"), "Ha Noi.\n").unwrap();
+    std::fs::write(root.join("vi/only\nnew.txt"), "Xin chào.\n").unwrap();
+    let human = stdout(&transcheck_in(root, &["check", "--no-config", "vi", "en"]));
+    let arrows: Vec<&str> = human.lines().filter(|l| l.contains("--> ")).collect();
+    assert_eq!(
+        arrows,
+        [" --> vi/only\u{240A}new.txt", " --> en/t\u{2409}ab.txt:1:1"],
+        "{human}"
+    );
+    let junit = stdout(&transcheck_in(
+        root,
+        &["check", "--no-config", "vi", "en", "--format", "junit"],
+    ));
+    let mut reader = quick_xml::Reader::from_str(&junit);
+    let mut names = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.name().as_ref() == b"testcase" =>
+            {
+                let name = e.try_get_attribute("name").unwrap().unwrap();
+                names.push(
+                    name.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(
+        names,
+        [
+            "vi/only\nnew.txt → (no translation)",
+            "vi/t\tab.txt → en/t\tab.txt"
+        ],
+        "{junit}"
+    );
 }

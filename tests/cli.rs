@@ -93,7 +93,7 @@ fn errors_are_one_line_with_exit_code_2() {
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "-g", "tests/fixtures/bad/duplicate-id.yaml"],
-            "transcheck: tests/fixtures/bad/duplicate-id.yaml:8:5: entry 2 (id: hanoi): unknown key `kinds`; expected a language code (vi, en) or one of: id, kind, forbidden, note, case, fuzzy\n",
+            "transcheck: tests/fixtures/bad/duplicate-id.yaml:8:5: entry 2 (id: hanoi): unknown key `kinds` (did you mean `kind`?); expected a language code (vi, en) or one of: id, kind, forbidden, note, case, fuzzy\n",
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "-g", "tests/fixtures/bad/undeclared-language.yaml"],
@@ -108,8 +108,12 @@ fn errors_are_one_line_with_exit_code_2() {
             "transcheck: source and target are both `en`; pass --from and --to\n",
         ),
         (
+            &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "-g", "tests/fixtures"],
+            "transcheck: tests/fixtures: is a directory, not a file",
+        ),
+        (
             &["check", "tests/fixtures", "tests/fixtures/asean-meeting.en.txt"],
-            "transcheck: tests/fixtures: cannot read: Is a directory (os error 21)\n",
+            "transcheck: tests/fixtures: is a directory, not a file (`check` takes two files, or two directories to check every pair)\n",
         ),
     ];
     for (args, expected) in cases {
@@ -196,4 +200,44 @@ fn json_has_the_documented_shape() {
         + summary["warnings"].as_u64().unwrap()
         + summary["infos"].as_u64().unwrap();
     assert_eq!(total as usize, pair["findings"].as_array().unwrap().len());
+}
+
+/// As docs/formats.md says: colour with `--color always` on standard
+/// output, but never into an `--output` file and never under NO_COLOR.
+#[test]
+fn color_never_reaches_files_or_no_color_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let [vi, en] = fixture("eu-sanctions");
+    let report = dir.path().join("report.txt");
+    let run = |extra: &[&str], no_color: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_transcheck"));
+        command
+            .args([
+                "check",
+                "--no-config",
+                vi.as_str(),
+                en.as_str(),
+                "--color",
+                "always",
+            ])
+            .args(extra)
+            .env_remove("NO_COLOR");
+        if no_color {
+            command.env("NO_COLOR", "1");
+        }
+        command.output().unwrap()
+    };
+    let has_escape = |bytes: &[u8]| bytes.contains(&0x1b);
+    assert!(
+        has_escape(&run(&[], false).stdout),
+        "the look-alike: colour on stdout"
+    );
+    assert!(!has_escape(&run(&[], true).stdout), "NO_COLOR");
+    let out = run(&["-o", report.to_str().unwrap()], false);
+    assert_eq!(out.status.code(), Some(1));
+    let written = std::fs::read(&report).unwrap();
+    assert!(
+        !written.is_empty() && !has_escape(&written),
+        "--output file"
+    );
 }

@@ -179,3 +179,43 @@ fn name_rules_can_be_tuned_as_a_family() {
     let rules: Vec<String> = findings(&out).into_iter().map(|(r, _)| r).collect();
     assert_eq!(rules, ["name.inconsistent", "name.inconsistent"]);
 }
+
+/// One kind of mistake, one rule: a misspelled glossary name is
+/// `name.variant`, whatever the letters did (a swap, a wrong vowel, a short
+/// token), and the message quotes and the report underlines the
+/// translator's spelling. Each case beside its correct look-alike.
+#[test]
+fn misspelled_names_are_one_rule_quoting_the_translators_spelling() {
+    let vi = "Chủ tịch Ủy ban châu Âu Ursula von der Leyen gặp Tổng thống Ukraine Volodymyr Zelensky tại Brussels hôm thứ Năm.\n";
+    let sentence = |leyen: &str, zelensky: &str| {
+        format!("European Commission President Ursula von der {leyen} met Ukrainian President Volodymyr {zelensky} in Brussels on Thursday.\n")
+    };
+    let cases: [(&str, &str, &[&str]); 5] = [
+        ("Leyen", "Zelensky", &[]),
+        ("Layen", "Zelensky", &["Ursula von der Layen"]),
+        ("Leyen", "Zelenksy", &["Volodymyr Zelenksy"]),
+        ("Leyen", "Zalensky", &["Volodymyr Zalensky"]),
+        ("Lyen", "Zelenskyy", &["Ursula von der Lyen"]),
+    ];
+    for (i, (leyen, zelensky, wrong)) in cases.into_iter().enumerate() {
+        let (v, e) = pair(&format!("misspelt-{i}"), vi, &sentence(leyen, zelensky));
+        let out = check(v.to_str().unwrap(), e.to_str().unwrap(), &[]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let reported: Vec<&serde_json::Value> = json["pairs"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] != "segment.extra")
+            .collect();
+        let texts: Vec<&str> = reported
+            .iter()
+            .map(|f| f["target"]["text"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(texts, wrong, "{leyen} {zelensky}: {reported:#?}");
+        for f in reported {
+            assert_eq!(f["rule"], "name.variant", "{f:#}");
+            let quoted = format!("“{}”", f["target"]["text"].as_str().unwrap());
+            assert!(f["message"].as_str().unwrap().starts_with(&quoted), "{f:#}");
+        }
+    }
+}

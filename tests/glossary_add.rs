@@ -189,3 +189,69 @@ fn two_processes_adding_at_once_keep_both_entries() {
     assert!(!dir.join(".g.yaml.lock").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// `add` starts a glossary that does not exist yet (declaring the entry's
+/// languages) and calls a refusal for an undeclared language what it is,
+/// not a conflict; a refused add to a new file leaves no file behind.
+#[test]
+fn add_starts_a_new_file_and_names_an_undeclared_language() {
+    let dir = scratch("new-file");
+    let out = transcheck(
+        &dir,
+        &[
+            "glossary",
+            "add",
+            "new.yaml",
+            "--kind",
+            "place",
+            "--lang",
+            "vi=Hà Nội",
+            "--lang",
+            "en=Hanoi",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("new.yaml")).unwrap();
+    let g = load_str(&text, "new.yaml", &Limits::default()).unwrap();
+    assert_eq!(g.languages, ["vi", "en"]);
+    assert_eq!(g.entries[0].preferred("en"), Some("Hanoi"));
+    // Refusals: an undeclared language, beside a real conflict.
+    let cases: [(&[&str], &str); 2] = [
+        (
+            &["--lang", "vi=Huế", "--lang", "fr=Hué"],
+            "uses a language the glossary does not declare",
+        ),
+        (
+            &["--lang", "vi=Hà Nội", "--lang", "en=Ha Noi"],
+            "it conflicts with the glossary",
+        ),
+    ];
+    for (forms, why) in cases {
+        let mut args = vec!["glossary", "add", "new.yaml"];
+        args.extend_from_slice(forms);
+        let out = transcheck(&dir, &args);
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{shown}");
+        assert!(shown.contains(why), "want {why:?} in {shown}");
+        assert_eq!(std::fs::read_to_string(dir.join("new.yaml")).unwrap(), text);
+    }
+    let out = transcheck(
+        &dir,
+        &[
+            "glossary",
+            "add",
+            "refused.yaml",
+            "--lang",
+            "vi=",
+            "--lang",
+            "en=x",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("refused.yaml").exists());
+}

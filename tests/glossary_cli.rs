@@ -245,3 +245,89 @@ fn export_import_round_trip_on_disk() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// `suggest` never proposes what `check` flags or the glossary forbids,
+/// tells a place from a person, and says when a name is both. Each case
+/// beside its correct look-alike.
+#[test]
+fn suggest_proposes_only_what_check_accepts() {
+    let dir = scratch("suggest-accepts");
+    let house = "languages: [vi, en]\nentries:\n  - id: bus\n    vi: xe buýt\n    en: bus\n";
+    let forbidding = "languages: [vi, en]\nentries:\n  - id: bus\n    vi: xe buýt\n    en: bus\n  - id: capital\n    vi: thủ đô\n    en: capital\n    forbidden:\n      en: Ha Noi\n";
+    std::fs::write(dir.join("house.yaml"), house).unwrap();
+    std::fs::write(dir.join("forbidding.yaml"), forbidding).unwrap();
+    let vi = "Ông Nguyễn Văn Hùng cho biết xe buýt đến Hà Nội sẽ chạy thêm.\n\nNgười dân Hồ Chí Minh cũng được hưởng lợi.\n";
+    // (translation, glossary, wanted lines, unwanted lines)
+    let cases: [(&str, &str, &[&str], &[&str]); 4] = [
+        (
+            "Mr. Nguyen Van Hong said buses to Ha Noi will run more often.\n\nResidents of Ho Chi Minh City will also benefit.\n",
+            "house.yaml",
+            &["en: [Nguyen Van Hung]", "writes “Nguyen Van Hong”", "en: [Ha Noi]", "kind: place"],
+            &["en: [Nguyen Van Hong]", "kind: person\n    vi: [Hà Nội]"],
+        ),
+        (
+            "Mr. Nguyen Van Hung said buses to Ha Noi will run more often.\n\nResidents of Ho Chi Minh City will also benefit.\n",
+            "house.yaml",
+            &["en: [Nguyen Van Hung]"],
+            &["writes “Nguyen Van Hung”"],
+        ),
+        (
+            "Mr. Nguyen Van Hung said buses to Ha Noi will run more often.\n\nResidents of Ho Chi Minh City will also benefit.\n",
+            "forbidding.yaml",
+            &["en: [Nguyen Van Hung]"],
+            &["en: [Ha Noi]"],
+        ),
+        (
+            "Mr. Nguyen Van Hung said buses to Ha Noi will run more often.\n\nResidents of Ho Chi Minh City will also benefit.\n",
+            "house.yaml",
+            &["(low)", "kind: place\n    vi: [Hồ Chí Minh]\n    en: [Ho Chi Minh City]", "also a person's name"],
+            &["kind: person\n    vi: [Hồ Chí Minh]"],
+        ),
+    ];
+    std::fs::write(dir.join("a.vi.txt"), vi).unwrap();
+    for (en, glossary, wanted, unwanted) in cases {
+        std::fs::write(dir.join("a.en.txt"), en).unwrap();
+        let out = run_in(
+            &dir,
+            &[
+                "glossary", "suggest", "-g", glossary, "a.vi.txt", "a.en.txt",
+            ],
+        );
+        let shown = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        for w in wanted {
+            assert!(shown.contains(w), "want {w:?} in\n{shown}");
+        }
+        for u in unwanted {
+            assert!(!shown.contains(u), "do not want {u:?} in\n{shown}");
+        }
+    }
+    for (value, ok) in [
+        ("0", true),
+        ("1", true),
+        ("0.5", true),
+        ("1.5", false),
+        ("-0.1", false),
+        ("NaN", false),
+        ("high", false),
+    ] {
+        let out = run_in(
+            &dir,
+            &[
+                "glossary",
+                "suggest",
+                "-g",
+                "house.yaml",
+                "--min-confidence",
+                value,
+                "a.vi.txt",
+                "a.en.txt",
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(if ok { 0 } else { 2 }),
+            "--min-confidence {value}"
+        );
+    }
+}

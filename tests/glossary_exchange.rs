@@ -72,6 +72,37 @@ fn awkward_values_round_trip_through_both() {
     assert_same(&g, &back);
 }
 
+/// Cells a spreadsheet would run as formulas are exported inert (a leading
+/// `'`, as OWASP recommends) and imported back exactly; a `;`-separated
+/// file, as spreadsheets save in many locales, imports like a `,` one.
+#[test]
+fn formula_cells_are_inert_in_csv_and_round_trip() {
+    let g = load(concat!(
+        "languages: [vi, en]\nentries:\n",
+        "  - id: '=cmd'\n    vi: ['=1+1', '+84', '-x']\n    en: ['@SUM(A1)', \"'=quoted\", \"'s-Hertogenbosch\"]\n",
+        "    note: '-note'\n",
+        "  - vi: a-b\n    en: a=b\n",
+    ));
+    let csv = exchange::csv::export(&g).unwrap();
+    for line in csv.lines().skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "live formula cell {cell:?} in\n{csv}"
+            );
+        }
+    }
+    assert_same(
+        &g,
+        &reloaded(&exchange::csv::import(&csv, "g.csv").unwrap()),
+    );
+    let semicolons = csv.replace(',', ";");
+    let imported = exchange::csv::import(&semicolons, "g.csv").unwrap();
+    assert_eq!(imported.languages, ["vi", "en"]);
+    assert_same(&g, &reloaded(&imported));
+}
+
 #[test]
 fn exports_snapshot() {
     let g = load(&std::fs::read_to_string(COMMENTED).unwrap());

@@ -24,12 +24,13 @@
 //! near-miss is a mistake, not a matter of taste.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::{quote, BlockStatus, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
-use crate::glossary::NearMatch;
+use crate::glossary::{is_name_kind, FormMatch, GlossaryIndex, NearMatch};
 use crate::names::fold::{contains_name, find_name, fold_tokens, is_plain, FoldedToken};
-use crate::names::variant::VariantReason;
+use crate::names::variant::{anchored_misspelling, VariantReason};
 
 pub const VARIANT: Rule = Rule {
     id: "name.variant",
@@ -94,6 +95,79 @@ impl Check for NameVariant {
             }
         }
     }
+}
+
+/// Near-misses the glossary index cannot call on its own but the aligned
+/// source makes certain: for each name entry the source block names and the
+/// target renders neither rightly, wrongly (forbidden) nor as an indexed
+/// near-miss, every run of target words that is an
+/// [`anchored_misspelling`] of one of its renderings ("Ursula von der
+/// Layen", and "Volodymyr Zelenksy", which the index's phonetic keys do
+/// not bring together). They join the block's near-misses, so a misspelled name is
+/// always this rule's, and `term.missing` stays silent.
+pub fn anchored_near_matches(
+    index: &GlossaryIndex,
+    source_terms: &[FormMatch],
+    found: &[&[FormMatch]],
+    near: &[NearMatch],
+    target: &str,
+) -> Vec<NearMatch> {
+    let covered: HashSet<usize> = found
+        .iter()
+        .flat_map(|matches| matches.iter().map(|m| m.entry))
+        .chain(near.iter().map(|n| n.entry))
+        .collect();
+    let mut missing: Vec<usize> = source_terms
+        .iter()
+        .map(|m| m.entry)
+        .filter(|e| !covered.contains(e) && is_name_kind(index.entry(*e).kind))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let tokens = fold_tokens(target);
+    let mut taken: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|matches| matches.iter().map(|m| m.range.clone()))
+        .chain(near.iter().map(|n| n.range.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for entry in missing {
+        for form in index.entry(entry).forms(index.target_lang()) {
+            let wanted = fold_tokens(form);
+            if wanted.is_empty() {
+                continue;
+            }
+            for window in tokens.windows(wanted.len()) {
+                let differing = window
+                    .iter()
+                    .zip(&wanted)
+                    .filter(|(a, b)| a.folded != b.folded)
+                    .count();
+                if differing != 1 {
+                    continue;
+                }
+                let span = window[0].span.start..window[wanted.len() - 1].span.end;
+                let text = &target[span.clone()];
+                let overlaps = |r: &Range<usize>| r.start < span.end && span.start < r.end;
+                if text.contains('\n') || taken.iter().any(overlaps) {
+                    continue;
+                }
+                if let Some(variant) = anchored_misspelling(text, form, index.name_thresholds()) {
+                    taken.push(span.clone());
+                    out.push(NearMatch {
+                        entry,
+                        range: span,
+                        form: form.clone(),
+                        variant,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The source writes the near-miss itself, away from where it names the

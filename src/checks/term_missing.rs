@@ -75,15 +75,25 @@ impl Check for TermMissing {
                 let words = words.get_or_insert_with(|| TargetWords::of(block));
                 let target = guess_target_span(block, words, entry, preferred)
                     .map(|r| ctx.target_location(block, r));
-                let message = format!(
-                    "{} is not rendered as {}{}",
-                    quote(&source.text),
-                    quote(preferred),
-                    match &target {
-                        Some(t) => format!(" (found {})", quote(&t.text)),
-                        None => String::new(),
+                // A name written alike in both languages is not "rendered
+                // as" itself: it is missing.
+                let same = fold_case(&source.text) == fold_case(preferred);
+                let message = match (&target, same) {
+                    (Some(t), _) => format!(
+                        "{} is not rendered as {} (found {})",
+                        quote(&source.text),
+                        quote(preferred),
+                        quote(&t.text)
+                    ),
+                    (None, true) => {
+                        format!("{} is missing from the translation", quote(&source.text))
                     }
-                );
+                    (None, false) => format!(
+                        "{} is not rendered as {}",
+                        quote(&source.text),
+                        quote(preferred)
+                    ),
+                };
                 let finding = Finding::new(&MISSING, message)
                     .source(Some(source))
                     .target(target)

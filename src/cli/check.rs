@@ -239,7 +239,12 @@ pub fn run(
     } else {
         Retain::FindingsOnly
     };
-    let mut report = check_all(&checker, &items, settings.jobs, show_progress, retain)?;
+    let (mut report, unreadable) =
+        check_all(&checker, &items, settings.jobs, show_progress, retain)?;
+    // A baseline without the unreadable pairs' findings would hide them.
+    if args.write_baseline.is_some() && !unreadable.is_empty() {
+        return Err(Error::Pairs(unreadable));
+    }
     let mut outputs = Vec::new();
     let mut recorded = None;
     if let (Some(path), Some(plan)) = (&args.write_baseline, &baseline_plan) {
@@ -250,15 +255,15 @@ pub fn run(
     if let Some(path) = &settings.baseline {
         apply_baseline(path, &mut report, err)?;
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            report_plan.destination == crate::fsutil::Destination::Stdout
-                && env.stdout_is_terminal
-                && !env.no_color
-        }
-    };
+    // As docs/formats.md says: never into an --output file, never with
+    // NO_COLOR; `always` only drops the terminal test (for pagers).
+    let color = report_plan.destination == crate::fsutil::Destination::Stdout
+        && !env.no_color
+        && match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => env.stdout_is_terminal,
+        };
     let options = RenderOptions {
         color,
         elapsed: Some(started.elapsed()),
@@ -283,6 +288,9 @@ pub fn run(
             err,
             &format!("recorded {n} finding{s} in {}", path.display()),
         );
+    }
+    if !unreadable.is_empty() {
+        return Err(Error::Pairs(unreadable));
     }
     Ok(outcome)
 }
@@ -501,7 +509,7 @@ fn check_all(
     jobs: Option<usize>,
     show_progress: bool,
     retain: Retain,
-) -> Result<Report> {
+) -> Result<(Report, Vec<Error>)> {
     let progress = if show_progress {
         let bar = indicatif::ProgressBar::new(items.len() as u64);
         bar.set_style(
@@ -535,7 +543,7 @@ fn check_all(
     };
     // One pair (the pre-commit hook's case) is checked on this thread:
     // starting workers would cost more than the check.
-    let checked: Result<Vec<(PairReport, PairSummaries)>> = if items.len() <= 1 {
+    let checked: Vec<Result<(PairReport, PairSummaries)>> = if items.len() <= 1 {
         items.iter().map(one).collect()
     } else {
         let mut pool = rayon::ThreadPoolBuilder::new();
@@ -548,10 +556,22 @@ fn check_all(
         pool.install(|| items.par_iter().map(one).collect())
     };
     progress.finish_and_clear();
+    // In a batch, a pair that cannot be read (not UTF-8, too large) is
+    // reported on its own and the others are still checked; a single pair
+    // fails as a whole.
+    let mut unreadable = Vec::new();
+    let mut checked_pairs = Vec::new();
+    for result in checked {
+        match result {
+            Ok(pair) => checked_pairs.push(pair),
+            Err(e) if items.len() > 1 => unreadable.push(e),
+            Err(e) => return Err(e),
+        }
+    }
     let (mut pairs, summaries): (Vec<PairReport>, Vec<PairSummaries>) =
-        checked?.into_iter().unzip();
+        checked_pairs.into_iter().unzip();
     checker.finish_batch(&mut pairs, summaries);
-    Ok(Report { pairs })
+    Ok((Report { pairs }, unreadable))
 }
 
 fn unpaired(checker: &Checker, side: Side, path: &Path, duplicate_of: Option<&Path>) -> PairReport {

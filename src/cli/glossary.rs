@@ -131,7 +131,7 @@ pub struct SuggestArgs {
     #[arg(long, value_name = "LANG")]
     pub to: Option<String>,
     /// Only propose entries at least this confident (0 to 1).
-    #[arg(long, default_value_t = 0.0, value_name = "CONFIDENCE")]
+    #[arg(long, default_value_t = 0.0, value_name = "CONFIDENCE", value_parser = parse_confidence)]
     pub min_confidence: f64,
     /// Append the proposals to this glossary file (after the same checks as `add`).
     #[arg(long, value_name = "FILE")]
@@ -191,10 +191,25 @@ fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
     })
 }
 
+/// A confidence: a number from 0 to 1, as the proposals carry.
+fn parse_confidence(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("expected a number from 0 to 1, found `{s}`")),
+    }
+}
+
 fn parse_form(s: &str) -> std::result::Result<(String, String), String> {
     match s.split_once('=') {
         Some((lang, form)) if !lang.trim().is_empty() && !form.trim().is_empty() => {
-            Ok((lang.trim().to_string(), form.to_string()))
+            match crate::normalize::only_invisible(form) {
+                Some(hidden) => Err(format!(
+                    "the `{}` form has only invisible characters ({}); write the visible text",
+                    lang.trim(),
+                    crate::normalize::code_points(&hidden)
+                )),
+                None => Ok((lang.trim().to_string(), form.to_string())),
+            }
         }
         _ => Err(format!(
             "expected LANG=FORM with a non-empty form, found `{s}`"
@@ -424,7 +439,14 @@ fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic]) -> String {
 fn add_locked(path: &Path, entry: &Entry, options: &LintOptions) -> Result<(String, bool)> {
     let name = path.display().to_string();
     let _lock = lock(path)?;
-    let text = read_for_rewrite(path)?;
+    // A glossary that does not exist yet is started, declaring the entry's
+    // languages in the order given; it is written only if the add succeeds.
+    let missing = matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+    let text = if missing {
+        new_glossary_text(entry)
+    } else {
+        read_for_rewrite(path)?
+    };
     hold_for_tests();
     let file = parse_layout(path, &text)?;
     match add_entry(&file, entry, options)? {
@@ -446,12 +468,36 @@ fn add_locked(path: &Path, entry: &Entry, options: &LintOptions) -> Result<(Stri
                 .as_deref()
                 .map(|id| format!("entry `{id}`"))
                 .unwrap_or_else(|| "the entry".into());
+            let undeclared = diagnostics.iter().all(|d| {
+                d.code == crate::glossary::lint::Code::UndeclaredLanguage
+                    || d.severity != crate::glossary::lint::Severity::Error
+            });
+            let why = if undeclared {
+                "it uses a language the glossary does not declare (add it to `languages:` first)"
+            } else {
+                "it conflicts with the glossary (see above)"
+            };
             report.push_str(&format!(
-                "{name}: refused to add {what}: it conflicts with the glossary (see above); nothing was written\n"
+                "{name}: refused to add {what}: {why}; nothing was written\n"
             ));
             Ok((report, false))
         }
     }
+}
+
+/// The text of a new glossary for `entry`: its languages, forms first,
+/// then those only forbidden, and no entries yet.
+fn new_glossary_text(entry: &Entry) -> String {
+    let mut languages: Vec<&str> = Vec::new();
+    for (lang, _) in entry.forms.iter().chain(&entry.forbidden) {
+        if !languages.contains(&lang.as_str()) {
+            languages.push(lang);
+        }
+    }
+    format!(
+        "# Started by `transcheck glossary add`; format in docs/glossary.md.\nlanguages: [{}]\nentries:\n",
+        languages.join(", ")
+    )
 }
 
 fn add(args: AddArgs, out: &mut dyn Write) -> Result<Outcome> {

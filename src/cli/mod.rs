@@ -38,10 +38,11 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), e.g. `transcheck man > transcheck.1`, or a
-    /// subcommand's (`transcheck man check > transcheck-check.1`).
+    /// subcommand's (`transcheck man check > transcheck-check.1`,
+    /// `transcheck man glossary lint`).
     Man {
-        /// A subcommand, e.g. `check`.
-        subcommand: Option<String>,
+        /// A subcommand and its subcommands, e.g. `check` or `glossary lint`.
+        subcommand: Vec<String>,
     },
     /// Maintain glossary files: lint, fmt, add, suggest, stats, export, import.
     Glossary(glossary::GlossaryArgs),
@@ -93,7 +94,7 @@ pub fn run(
     match cli.command {
         Command::Check(args) => check::run(*args, env, out, err),
         Command::Completions { shell } => generate::completions(shell, out),
-        Command::Man { subcommand } => generate::man(subcommand.as_deref(), out),
+        Command::Man { subcommand } => generate::man(&subcommand, out),
         Command::Glossary(args) => glossary::run(args, out, err),
     }
 }

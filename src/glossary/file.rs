@@ -637,6 +637,11 @@ pub fn read_entries(root: Option<&Node>) -> RawGlossary {
         ));
         return out;
     };
+    if !super::load::is_glossary_shaped(pairs) {
+        out.problems
+            .push(invalid(root.mark, super::load::NOT_A_GLOSSARY.into()));
+        return out;
+    }
     let mut entries_node = None;
     let mut have_languages = false;
     for (key, value) in pairs {
@@ -683,7 +688,10 @@ pub fn read_entries(root: Option<&Node>) -> RawGlossary {
             Some("entries") => entries_node = Some(value),
             Some(other) => out.problems.push(invalid(
                 key.mark,
-                format!("unknown top-level key `{other}`; expected `languages` and `entries`"),
+                format!(
+                    "unknown top-level key `{other}`{}; expected `languages` and `entries`",
+                    crate::did_you_mean::hint(other, &super::load::TOP_LEVEL_KEYS)
+                ),
             )),
             None => out
                 .problems
@@ -865,7 +873,8 @@ fn language_key(key: &Node, languages: &[String], problems: &mut Vec<Problem>) -
         invalid(
             key.mark,
             format!(
-                "unknown key `{name}`; expected a language code ({}) or one of: {}",
+                "unknown key `{name}`{}; expected a language code ({}) or one of: {}",
+                crate::did_you_mean::hint(name, &RESERVED_KEYS),
                 languages.join(", "),
                 RESERVED_KEYS.join(", ")
             ),
@@ -888,6 +897,14 @@ fn read_forms(node: &Node, what: &str, problems: &mut Vec<Problem>) -> Vec<Text>
     };
     let mut out = Vec::new();
     for item in &items {
+        if let Some(hidden) = item.as_str().and_then(crate::normalize::only_invisible) {
+            problems.push(Problem {
+                mark: item.mark,
+                kind: ProblemKind::EmptyForm,
+                message: super::load::invisible_form("", what, &hidden),
+            });
+            continue;
+        }
         match (&item.value, item.as_str()) {
             (_, Some(t)) if !t.trim().is_empty() => out.push(Text {
                 text: t.to_string(),
@@ -1016,5 +1033,30 @@ mod tests {
             ]
         );
         assert_eq!(raw.entries[0].forms("vi")[0].text, "B");
+    }
+
+    #[test]
+    fn lint_reads_invisible_only_forms_as_empty() {
+        // Refused forms beside look-alikes with visible text.
+        let cases = [
+            ("\"\\u200B\"", true),
+            ("\"Nga\\u200B\"", false),
+            ("\"\\u00AD \"", true),
+            ("\"Ha\\u00ADnoi\"", false),
+            ("\"\\u2061\\uFE0E\"", true),
+            ("\"x\\uFE0E\"", false),
+        ];
+        for (form, refused) in cases {
+            let text = format!("languages: [vi, en]\nentries:\n  - vi: Nga\n    en: {form}\n");
+            let f = GlossaryFile::parse("g", &text).unwrap();
+            let raw = read_entries(f.root.as_ref());
+            let problems: Vec<_> = raw.entries[0].problems.iter().map(|p| p.kind).collect();
+            let want: &[ProblemKind] = if refused {
+                &[ProblemKind::EmptyForm]
+            } else {
+                &[]
+            };
+            assert_eq!(problems, want, "{form}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::yaml::{self, Mark, Node, Value};
 use super::{CaseMode, Entry, Glossary, Kind, Origin};
+use crate::did_you_mean;
 use crate::error::{Error, Result};
 
 /// Keys of an entry that are not language codes.
@@ -71,6 +72,9 @@ fn from_tree(root: Option<Node>, file: &str, limits: &Limits) -> Result<Glossary
             ),
         ));
     };
+    if !is_glossary_shaped(pairs) {
+        return Err(fail(root.mark, NOT_A_GLOSSARY.into()));
+    }
     let mut languages: Option<Vec<String>> = None;
     let mut entries_node: Option<&Node> = None;
     for (key, value) in pairs {
@@ -82,7 +86,10 @@ fn from_tree(root: Option<Node>, file: &str, limits: &Limits) -> Result<Glossary
             Some(other) => {
                 return Err(fail(
                     key.mark,
-                    format!("unknown top-level key `{other}`; expected `languages` and `entries`"),
+                    format!(
+                        "unknown top-level key `{other}`{}; expected `languages` and `entries`",
+                        did_you_mean::hint(other, &TOP_LEVEL_KEYS)
+                    ),
                 ))
             }
             None => return Err(fail(key.mark, "top-level keys must be strings".into())),
@@ -154,6 +161,22 @@ fn from_tree(root: Option<Node>, file: &str, limits: &Limits) -> Result<Glossary
 }
 
 type Failure = (Mark, String);
+
+/// The keys of a glossary file's top level.
+pub const TOP_LEVEL_KEYS: [&str; 2] = ["languages", "entries"];
+
+/// Said of a file that is not a glossary at all; it quotes none of the
+/// file's text, which may be anything a configuration pointed at.
+pub const NOT_A_GLOSSARY: &str =
+    "not a transcheck glossary: no `languages:` or `entries:` at the top level";
+
+/// A file is taken for a glossary, and its text may be quoted in messages,
+/// once its top level has one of the glossary's own keys.
+pub fn is_glossary_shaped(pairs: &[(Node, Node)]) -> bool {
+    pairs
+        .iter()
+        .any(|(key, _)| key.as_str().is_some_and(|k| TOP_LEVEL_KEYS.contains(&k)))
+}
 
 fn parse_languages(node: &Node) -> Result<Vec<String>, Failure> {
     let items = match &node.value {
@@ -341,7 +364,8 @@ fn language_key(key: &Node, languages: &[String], label: &str) -> Result<String,
             )
         } else {
             format!(
-                "{label}: unknown key `{name}`; expected a language code ({}) or one of: {}",
+                "{label}: unknown key `{name}`{}; expected a language code ({}) or one of: {}",
+                did_you_mean::hint(name, &RESERVED_KEYS),
                 languages.join(", "),
                 RESERVED_KEYS.join(", ")
             )
@@ -362,6 +386,9 @@ fn parse_forms(node: &Node, label: &str, what: &str) -> Result<Vec<String>, Fail
     };
     let mut out = Vec::new();
     for item in items {
+        if let Some(hidden) = item.as_str().and_then(crate::normalize::only_invisible) {
+            return Err((item.mark, invisible_form(label, what, &hidden)));
+        }
         match item.as_str() {
             Some(text) if !text.trim().is_empty() => out.push(text.to_string()),
             Some(_) | None if matches!(item.value, Value::Scalar { .. }) => {
@@ -382,6 +409,19 @@ fn parse_forms(node: &Node, label: &str, what: &str) -> Result<Vec<String>, Fail
         return Err((node.mark, format!("{label}: `{what}` lists no form")));
     }
     Ok(out)
+}
+
+/// A form that shows nothing would match nothing, or everywhere.
+pub(crate) fn invisible_form(label: &str, what: &str, hidden: &[char]) -> String {
+    let prefix = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{label}: ")
+    };
+    format!(
+        "{prefix}form in `{what}` has only invisible characters ({}); write the visible text or delete the form",
+        crate::normalize::code_points(hidden)
+    )
 }
 
 #[cfg(test)]
@@ -439,6 +479,12 @@ mod tests {
             ("", "g.yaml: the glossary is empty"),
             ("- a\n", "g.yaml:1:1: expected a mapping"),
             ("entries: []\n", "g.yaml:1:1: missing `languages:`"),
+            // Not a glossary at all: refused without quoting its keys.
+            ("password: x\n", "g.yaml:1:1: not a transcheck glossary"),
+            (
+                "languages: [vi]\nentires: []\n",
+                "g.yaml:2:1: unknown top-level key `entires` (did you mean `entries`?)",
+            ),
             (
                 "languages: [vi]\nentries: []\nextra: 1\n",
                 "g.yaml:3:1: unknown top-level key `extra`",
@@ -453,6 +499,51 @@ mod tests {
                 err.starts_with(expected),
                 "{text:?}\n got: {err}\nwant: {expected}"
             );
+        }
+    }
+
+    #[test]
+    fn forms_of_only_invisible_characters_are_refused() {
+        let head = "languages: [vi, en]\nentries:\n  - vi: Hà Nội\n";
+        // Each refused form beside a look-alike with visible text around the
+        // same invisible characters, which loads.
+        let cases = [
+            ("    en: \"\\u200B\"\n", Some("U+200B")),
+            ("    en: \"Ha\\u200Bnoi\"\n", None),
+            ("    en: \"\\u00AD\"\n", Some("U+00AD")),
+            ("    en: \"Ha\\u00ADnoi\"\n", None),
+            (
+                "    en: [Hanoi, \" \\u2060\\u200D \"]\n",
+                Some("U+2060, U+200D"),
+            ),
+            ("    en: [Hanoi, \"\\u2060Hanoi\"]\n", None),
+            (
+                "    en: \"\\uFE0F\\u034F\\u3164\"\n",
+                Some("U+FE0F, U+034F, U+3164"),
+            ),
+            ("    en: \"Ha\\uFE0Fnoi\"\n", None),
+            ("    en: \"\\U000E0041\"\n", Some("U+E0041")),
+            (
+                "    en: Hanoi\n    forbidden:\n      en: \"\\u200C\"\n",
+                Some("U+200C"),
+            ),
+            (
+                "    en: Hanoi\n    forbidden:\n      en: \"Ha\\u200CNoi\"\n",
+                None,
+            ),
+        ];
+        for (tail, refused) in cases {
+            let result = load(&format!("{head}{tail}"));
+            match refused {
+                Some(points) => {
+                    let err = result.unwrap_err().to_string();
+                    assert!(
+                        err.contains("has only invisible characters") && err.contains(points),
+                        "{tail:?}: {err}"
+                    );
+                }
+                None => assert!(result.is_ok(), "{tail:?}: {:?}", result.err()),
+            }
         }
     }
 

@@ -26,7 +26,7 @@ use crate::names::candidates::{
 use crate::names::consistency::{inconsistent_spellings, Occurrence};
 use crate::names::fold::{fold, fold_tokens};
 use crate::names::similarity::name_similarity;
-use crate::normalize::normalize_str;
+use crate::normalize::{fold_case, normalize_str};
 
 /// Below this, a pairing is not proposed.
 const MIN_CONFIDENCE: f64 = 0.3;
@@ -126,6 +126,8 @@ const PLACE_CUES: &[&str] = &[
     "nước",
     "tại",
     "ở",
+    "đến",
+    "tới",
     "province",
     "city",
     "in",
@@ -370,6 +372,137 @@ fn guess_kind(text: &str, span: &Range<usize>, name: &str, acronym: bool) -> Kin
     }
 }
 
+/// The confidence at most of a proposal whose source form names two
+/// things (a person, and a city the translation names with "City").
+const AMBIGUOUS_CONFIDENCE: f64 = 0.4;
+
+/// Words of a rendering that name a kind of place ("Ho Chi Minh City").
+const PLACE_WORDS: &[&str] = &[
+    "city", "province", "district", "county", "river", "island", "islands", "lake", "mountain",
+    "mount", "bay", "sea", "strait", "valley", "region", "state", "town", "village", "commune",
+];
+
+/// The kind of a proposal from the source and the target context, and a
+/// note when the source form is ambiguous. A cue on either side decides
+/// ("đến Hà Nội", "in Hanoi", "Mr. Hong"); a rendering that adds a place
+/// word is a place, and if the source form alone has the shape of a
+/// Vietnamese personal name ("Hồ Chí Minh"), it names a person as well.
+fn guess_kind_in_pair(
+    block: &BlockView,
+    s: &Name,
+    t: &Name,
+    rendering: &str,
+) -> (Kind, Option<String>) {
+    let from_source = guess_kind(&block.source.text, &s.span, &s.text, s.acronym);
+    let from_target = guess_kind(&block.target.text, &t.span, &t.text, t.acronym);
+    let source_words = fold_tokens(&s.text).len();
+    let rendering_tokens = fold_tokens(rendering);
+    let adds_place_word = rendering_tokens.len() > source_words
+        && rendering_tokens
+            .iter()
+            .any(|tok| PLACE_WORDS.contains(&tok.folded.as_str()));
+    if adds_place_word {
+        let first = s.text.split_whitespace().next().unwrap_or("");
+        let person_shaped = (2..=4).contains(&source_words) && is_vietnamese_family_name(first);
+        let note = person_shaped.then(|| {
+            format!(
+                "Ambiguous: “{}” is also a person's name; prefer the source's fuller form (e.g. with “thành phố”) for “{rendering}”.",
+                s.text
+            )
+        });
+        return (Kind::Place, note);
+    }
+    if let Some(kind) = known_kind(&s.text) {
+        return (kind, None);
+    }
+    let kind = match (from_source, from_target) {
+        // The fallback of a name of two or more words; a cue elsewhere wins.
+        (Kind::Person, other) if !has_cue(&block.source.text, &s.span) => match other {
+            Kind::Other => Kind::Person,
+            other => other,
+        },
+        (Kind::Other, other) => other,
+        (kind, _) => kind,
+    };
+    (kind, None)
+}
+
+/// The kind the embedded default glossary gives a name written this way in
+/// any of its languages, if it lists it: a house glossary that lacks "Hà
+/// Nội" still should not hear it proposed as a person.
+fn known_kind(name: &str) -> Option<Kind> {
+    use std::sync::OnceLock;
+    static KINDS: OnceLock<HashMap<String, Kind>> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let Ok(glossary) = super::load_str(
+            super::DEFAULT_GLOSSARY,
+            super::DEFAULT_GLOSSARY_NAME,
+            &super::Limits::default(),
+        ) else {
+            return HashMap::new();
+        };
+        let mut kinds = HashMap::new();
+        for entry in &glossary.entries {
+            for (_, forms) in &entry.forms {
+                for form in forms {
+                    kinds
+                        .entry(fold_case(&normalize_str(form)))
+                        .or_insert(entry.kind);
+                }
+            }
+        }
+        kinds
+    });
+    kinds.get(&fold_case(&normalize_str(name))).copied()
+}
+
+/// True when a cue word stands right before the name.
+fn has_cue(text: &str, span: &Range<usize>) -> bool {
+    let before = lower(text[..span.start].trim_end());
+    [PERSON_CUES, PLACE_CUES, ORG_WORDS].iter().any(|cues| {
+        cues.iter().any(|c| {
+            before.ends_with(c)
+                && before[..before.len() - c.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+        })
+    })
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Target spans `check` flags on this pair (original byte ranges), each
+/// with the fix it suggests: the checker's own name logic decides which
+/// spellings are mistakes, so a proposal never turns one into the glossary.
+fn flagged_target_spans(
+    checker: &Checker,
+    source: &Document,
+    target: &Document,
+) -> Vec<(Range<usize>, Option<String>)> {
+    let (findings, _) = checker.check_documents(source, target);
+    findings
+        .into_iter()
+        .filter(|f| !f.rule.starts_with("segment."))
+        .filter_map(|f| f.target.map(|t| (t.range, f.suggestion)))
+        .collect()
+}
+
+/// A rendering the glossary itself would reject: one containing a
+/// forbidden form, or a near-miss of an entry's rendering (what
+/// `name.variant` reports).
+fn acceptable_rendering(index: &super::GlossaryIndex, rendering: &str) -> bool {
+    if !index.forbidden_matches(rendering).is_empty() {
+        return false;
+    }
+    let exact = index.target_matches(rendering);
+    index
+        .near_matches(&candidates(rendering), &exact)
+        .is_empty()
+}
+
 /// An id for a proposal: the folded preferred target form, hyphenated,
 /// made unique against `taken`.
 fn slug(text: &str, taken: &mut Vec<String>) -> String {
@@ -412,6 +545,7 @@ pub fn suggest(checker: &Checker, source: SourceText, target: SourceText) -> Sug
     let source = Document::new(source, &sl);
     let target = Document::new(target, &tl);
     let blocks: Vec<BlockView> = checker.aligned_blocks(&source, &target);
+    let flagged = flagged_target_spans(checker, &source, &target);
     let known: Vec<String> = index
         .glossary()
         .entries
@@ -498,6 +632,21 @@ pub fn suggest(checker: &Checker, source: SourceText, target: SourceText) -> Sug
             used_t[j] = true;
             let s = &src_names[i];
             let t = &extend_left(&block.target.text, &tgt_names[j], &s.text);
+            // The translator's spelling is only a proposal if `check`
+            // accepts it; where it flags it, its fix is proposed instead.
+            let t_range = block.target.original_range(t.span.clone());
+            let (rendering, corrected) = match flagged.iter().find(|f| overlaps(&f.0, &t_range)) {
+                None => (t.text.clone(), false),
+                Some((_, Some(fix))) => (fix.clone(), true),
+                Some((_, None)) => {
+                    used_s[i] = false;
+                    continue;
+                }
+            };
+            if !acceptable_rendering(index, &rendering) {
+                used_s[i] = false;
+                continue;
+            }
             let key = normalize_str(&s.text);
             match found.get_mut(&key) {
                 Some(prev) => {
@@ -507,12 +656,21 @@ pub fn suggest(checker: &Checker, source: SourceText, target: SourceText) -> Sug
                     }
                 }
                 None => {
-                    let kind = guess_kind(&block.source.text, &s.span, &s.text, s.acronym);
+                    let (kind, ambiguous) = guess_kind_in_pair(block, s, t, &rendering);
                     // A foreign name the translation spells otherwise
                     // ("Iwata" for "Iwaya", beyond accents): the source
                     // spelling is proposed and the translation's reported.
-                    let misspelled = s.foreign && fold(&t.text) != fold(&s.text);
-                    let rendering = if misspelled { &s.text } else { &t.text };
+                    let misspelled = corrected || (s.foreign && fold(&t.text) != fold(&s.text));
+                    let rendering = if s.foreign && misspelled {
+                        &s.text
+                    } else {
+                        &rendering
+                    };
+                    let score = if ambiguous.is_some() {
+                        score.min(AMBIGUOUS_CONFIDENCE)
+                    } else {
+                        score
+                    };
                     let t_at = at(&target, &block.target, &t.span);
                     let entry = super::edit::new_entry(
                         Some(slug(rendering, &mut taken_ids)),
@@ -522,7 +680,7 @@ pub fn suggest(checker: &Checker, source: SourceText, target: SourceText) -> Sug
                             (tl.clone(), vec![rendering.clone()]),
                         ],
                         Vec::new(),
-                        None,
+                        ambiguous,
                         None,
                         true,
                     );

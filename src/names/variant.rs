@@ -39,8 +39,8 @@
 
 use super::fold::{compact, fold_tokens, is_plain, FoldedToken};
 use super::similarity::{
-    light_key, phonetic_key, token_similarity, Thresholds, EDIT_MIN_CHARS, SHORT_TOKEN_MAX_CHARS,
-    VIET_EDIT_MIN_CHARS,
+    light_key, phonetic_key, string_score, token_similarity, Thresholds, EDIT_MIN_CHARS,
+    SHORT_TOKEN_MAX_CHARS, VIET_EDIT_MIN_CHARS,
 };
 use super::syllable::could_be_vietnamese_syllable;
 
@@ -317,6 +317,51 @@ pub(crate) fn token_variant(
     })
 }
 
+/// How much closer than the thresholds a one-edit token may be when the
+/// aligned source names the entry: the source is the evidence a lone
+/// string score lacks.
+const ANCHORED_SLACK: f64 = 0.08;
+
+/// A near-miss of `rendering` where the aligned source names its entry (the
+/// caller's guarantee). Whatever [`classify_with`] calls a variant; and
+/// also a misspelling in a token too short for it to take an edit
+/// ("Ursula von der Layen"): every token equal to the rendering's (case,
+/// diacritics aside) but one, of four or five letters, one edit away (a
+/// swapped pair counts as one), with the same first letter and capital, no
+/// Vietnamese syllable (those are other people), and a string score at
+/// most [`ANCHORED_SLACK`] under the threshold.
+pub fn anchored_misspelling(candidate: &str, rendering: &str, t: &Thresholds) -> Option<Variant> {
+    if let Some(v) = classify_with(candidate, rendering, t) {
+        return Some(v);
+    }
+    let ta = fold_tokens(candidate);
+    let tb = fold_tokens(rendering);
+    if ta.len() != tb.len() || ta.len() < 2 {
+        return None;
+    }
+    let mut differing = ta.iter().zip(&tb).filter(|(x, y)| x.folded != y.folded);
+    let (x, y) = differing.next()?;
+    if differing.next().is_some() {
+        return None;
+    }
+    let (raw_x, raw_y) = (raw(candidate, x), raw(rendering, y));
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let short = |s: &str| (4..EDIT_MIN_CHARS).contains(&s.chars().count());
+    let plausible = short(&x.folded)
+        && short(&y.folded)
+        && x.folded.chars().next() == y.folded.chars().next()
+        && capital(raw_x) == capital(raw_y)
+        && strsim::damerau_levenshtein(&x.folded, &y.folded) == 1
+        && string_score(&x.folded, &y.folded) >= t.jw_min - ANCHORED_SLACK
+        && !could_be_vietnamese_syllable(&x.folded)
+        && !could_be_vietnamese_syllable(&y.folded);
+    plausible.then(|| Variant {
+        score: mean_similarity(&ta, &tb),
+        reason: VariantReason::Spelling,
+        part: None,
+    })
+}
+
 fn classify_aligned(
     candidate: &str,
     ta: &[FoldedToken],
@@ -363,6 +408,42 @@ fn classify_aligned(
 pub(crate) mod tests {
     use super::*;
     use VariantReason::*;
+
+    #[test]
+    fn anchored_misspellings_and_their_look_alikes() {
+        let t = Thresholds::default();
+        // (candidate, rendering, reported): each misspelling beside a
+        // look-alike that is another name or not a misspelling.
+        let cases = [
+            ("Ursula von der Layen", "Ursula von der Leyen", true),
+            ("Ursula von der Leyen", "Ursula von der Leyen", false),
+            ("Ursula von der Lyen", "Ursula von der Leyen", true),
+            ("Ursula von der Meyen", "Ursula von der Leyen", false),
+            ("Volodymyr Zelenksy", "Volodymyr Zelensky", true),
+            ("Volodymyr Zalensky", "Volodymyr Zelensky", true),
+            ("Volodymyr Kuleba", "Volodymyr Zelensky", false),
+            ("Anna Lena Baerbock", "Annalena Baerbock", true),
+            ("Keir Starmer", "Keir Stamer", true),
+            ("Keir Hardie", "Keir Starmer", false),
+            // Two tokens wrong is not one slip.
+            ("Ursala von der Layen", "Ursula von der Leyen", false),
+            // Vietnamese syllables one letter apart are other people.
+            ("Nguyen Van Hong", "Nguyen Van Hung", false),
+            ("Pham Minh Chinh", "Pham Minh Chinh", false),
+        ];
+        for (candidate, rendering, reported) in cases {
+            assert_eq!(
+                anchored_misspelling(candidate, rendering, &t).is_some(),
+                reported,
+                "{candidate} / {rendering}"
+            );
+        }
+        // A stricter threshold removes the slack's short-token typos too.
+        let strict = Thresholds::new(0.99, 0.95).unwrap();
+        assert!(
+            anchored_misspelling("Ursula von der Layen", "Ursula von der Leyen", &strict).is_none()
+        );
+    }
 
     /// (candidate, rendering, expected reason, expected part): the same name
     /// spelled another way. Shared with the index and consistency tests.

@@ -4,7 +4,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{pair_path, plural, visible, RenderOptions, Report};
+use super::{pair_path, plural, visible, visible_name, RenderOptions, Report};
 use crate::checker::PairReport;
 use crate::finding::{Finding, Location, Severity};
 use crate::input::SourceText;
@@ -18,7 +18,7 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     let mut out = String::new();
     for pair in &report.pairs {
         for finding in &pair.findings {
-            let rendered = renderer.render(&[diagnostic(finding, pair)]);
+            let rendered = align_bare_origin(&renderer.render(&[diagnostic(finding, pair)]));
             // A cut line's snippet follows an explicit origin, and the
             // renderer leaves an empty `:::` marker for it: drop it (a line
             // of the file is always numbered, so it cannot be one).
@@ -43,6 +43,34 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         out = out.replace(c1, "\u{FFFD}");
     }
     out
+}
+
+/// The renderer starts the `-->` of a finding with no snippet (an unpaired
+/// file) at column 0, one left of every other finding's ` --> `: indent it
+/// alike (after any colour codes).
+fn align_bare_origin(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len() + 1);
+    for (i, line) in rendered.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if strip_ansi(line).starts_with("--> ") {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `line` without its leading ANSI colour sequences.
+fn strip_ansi(mut line: &str) -> &str {
+    while let Some(rest) = line.strip_prefix("\u{1b}[") {
+        match rest.find('m') {
+            Some(end) => line = &rest[end + 1..],
+            None => break,
+        }
+    }
+    line
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -77,7 +105,7 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
                 Level::NOTE
                     .message(format!(
                         "in the translation of this paragraph, {}:{}",
-                        visible(&target.path),
+                        visible_name(&target.path),
                         at.line
                     ))
                     .into(),
@@ -85,7 +113,7 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
         }
     }
     if finding.source.is_none() && finding.target.is_none() {
-        elements.push(Origin::path(visible(pair_path(pair))).into());
+        elements.push(Origin::path(visible_name(pair_path(pair))).into());
     }
     if let Some(suggestion) = &finding.suggestion {
         elements.push(
@@ -121,7 +149,7 @@ fn snippet<'a>(
     if around == lines {
         let snippet = Snippet::source(&file.text[lines])
             .line_start(location.start.line)
-            .path(visible(&file.path))
+            .path(visible_name(&file.path))
             .fold(false)
             .annotation(kind.span(start..end.max(start)).label(label));
         return vec![snippet.into()];
@@ -144,7 +172,7 @@ fn snippet<'a>(
                 .label(label),
         );
     vec![
-        Origin::path(visible(&file.path))
+        Origin::path(visible_name(&file.path))
             .line(location.start.line)
             .char_column(location.start.column)
             .into(),

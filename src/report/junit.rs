@@ -16,9 +16,37 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     }
     let mut junit = quick_junit::Report::new("transcheck");
     junit.add_test_suite(suite);
-    let mut out = junit.to_string().expect("a JUnit report serializes");
+    let mut out =
+        keep_whitespace_in_attributes(&junit.to_string().expect("a JUnit report serializes"));
     if !out.ends_with('\n') {
         out.push('\n');
+    }
+    out
+}
+
+/// A private-use character standing for a tab in test case names.
+const TAB_MARK: &str = "\u{E009}";
+
+/// XML parsers turn a tab, newline or carriage return written raw in an
+/// attribute into a space (attribute-value normalization), so a file name
+/// with a tab would lose it: inside attribute values they are written as
+/// character references. Element text keeps them raw, as parsers do.
+fn keep_whitespace_in_attributes(xml: &str) -> String {
+    let xml = xml.replace(TAB_MARK, "&#9;");
+    let mut out = String::with_capacity(xml.len());
+    let (mut in_tag, mut in_value) = (false, false);
+    for c in xml.chars() {
+        match c {
+            '<' if !in_tag => in_tag = true,
+            '>' if in_tag && !in_value => in_tag = false,
+            '"' if in_tag => in_value = !in_value,
+            '\t' | '\n' | '\r' if in_value => {
+                out.push_str(&format!("&#{};", c as u32));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
     }
     out
 }
@@ -56,8 +84,11 @@ fn test_case(pair: &PairReport, options: RenderOptions) -> TestCase {
         (source, "") => format!("{source} → (no translation)"),
         (source, target) => format!("{source} → {target}"),
     };
-    let mut case = TestCase::new(visible(&name).into_owned(), status);
-    case.set_classname(visible(pair_path(pair)).into_owned());
+    // quick-junit drops tabs: they travel as TAB_MARK and come back as
+    // character references.
+    let name = visible(&name).replace('\t', TAB_MARK);
+    let mut case = TestCase::new(name, status);
+    case.set_classname(visible(pair_path(pair)).replace('\t', TAB_MARK));
     if failing == 0 && !details.is_empty() {
         case.set_system_out(details.join("\n"));
     }
@@ -83,4 +114,26 @@ fn line(f: &Finding, pair: &PairReport) -> String {
         f.message
     );
     visible(&text).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn attribute_whitespace_survives_parsing() {
+        // Whitespace in attribute values becomes references; the same
+        // characters in text, and quotes in text, are left alone.
+        let cases = [
+            ("<a n=\"x\ty\"/>", "<a n=\"x&#9;y\"/>"),
+            ("<a n=\"x\ny\">x\ty\n</a>", "<a n=\"x&#10;y\">x\ty\n</a>"),
+            ("<a>say \"x\ty\"</a>", "<a>say \"x\ty\"</a>"),
+            (
+                "<a n=\"p\" m=\"q\rr\">t</a>",
+                "<a n=\"p\" m=\"q&#13;r\">t</a>",
+            ),
+            ("<a n=\"t\u{E009}b\"/>", "<a n=\"t&#9;b\"/>"),
+        ];
+        for (xml, want) in cases {
+            assert_eq!(super::keep_whitespace_in_attributes(xml), want);
+        }
+    }
 }

@@ -196,6 +196,19 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A file name for a one-line place in a report (`-->`, `:::`): like
+/// [`visible`], and tab, line feed and carriage return as control pictures
+/// too, since a name that breaks the line breaks the report's layout.
+pub fn visible_name(s: &str) -> String {
+    visible(s)
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            c => c,
+        })
+        .collect()
+}
+
 /// Characters of context shown on each side of a span by the formats that
 /// quote the lines around it (human, SARIF); a longer line is cut there
 /// (news paragraphs are shorter), so that a one-line article of megabytes

@@ -17,7 +17,6 @@ use crate::finding::{Finding, Location, Rule, Severity};
 use crate::input::SourceText;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 pub fn render(report: &Report) -> String {
     let rules = all_rules();
@@ -32,7 +31,6 @@ pub fn render(report: &Report) -> String {
         .full_name(concat!("transcheck ", env!("CARGO_PKG_VERSION")))
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .information_uri(INFORMATION_URI)
         .rules(rules.iter().map(descriptor).collect::<Vec<_>>())
         .build();
     let run = Run::builder()
@@ -66,7 +64,6 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
     ReportingDescriptor::builder()
         .id(rule.id)
         .name(pascal_case(rule.id))
-        .help_uri(format!("{INFORMATION_URI}#rules"))
         .short_description(text(rule.summary))
         .full_description(text(rule.summary))
         .help(text(format!(
@@ -213,10 +210,31 @@ fn location(file: &SourceText, span: Option<&Location>, message: Option<&str>) -
     location
 }
 
-/// A relative URI reference for a path: `/`-separated, with everything
-/// but unreserved characters and `/` percent-encoded (UTF-8).
+/// The URI of a path: a relative reference for a relative path, a
+/// `file://` URI for an absolute one (a relative reference may not begin
+/// with a slash, SARIF1004); `/`-separated, with everything but unreserved
+/// characters and `/` percent-encoded (UTF-8).
 pub fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
+    let bytes = path.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if drive {
+        // `C:/x` → `file:///C:/x`: the drive's colon is kept.
+        return format!("file:///{}:{}", &path[..1], percent_encode(&path[2..]));
+    }
+    if path.starts_with('/') {
+        // `//server/share` stays a UNC authority, `/x` gets an empty one.
+        let prefix = if path.starts_with("//") {
+            "file:"
+        } else {
+            "file://"
+        };
+        return format!("{prefix}{}", percent_encode(&path));
+    }
+    percent_encode(&path)
+}
+
+fn percent_encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
@@ -235,10 +253,25 @@ mod tests {
 
     #[test]
     fn uris_and_names() {
-        assert_eq!(
-            uri("news/bài viết.vi.txt"),
-            "news/b%C3%A0i%20vi%E1%BA%BFt.vi.txt"
-        );
+        // Absolute paths beside relative look-alikes.
+        let cases = [
+            (
+                "news/bài viết.vi.txt",
+                "news/b%C3%A0i%20vi%E1%BA%BFt.vi.txt",
+            ),
+            (
+                "/news/bài viết.vi.txt",
+                "file:///news/b%C3%A0i%20vi%E1%BA%BFt.vi.txt",
+            ),
+            ("./a:b.txt", "./a%3Ab.txt"),
+            ("/tmp/a:b.txt", "file:///tmp/a%3Ab.txt"),
+            ("C:\\work\\a.txt", "file:///C:/work/a.txt"),
+            ("work\\a.txt", "work/a.txt"),
+            ("//server/share/a.txt", "file://server/share/a.txt"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(uri(path), want, "{path}");
+        }
         assert_eq!(pascal_case("segment.unpaired"), "SegmentUnpaired");
         assert_eq!(sentence("no translation"), "no translation.");
     }

@@ -12,6 +12,74 @@ use crate::glossary::{CaseMode, Glossary, Kind};
 
 const FIXED: [&str; 5] = ["id", "kind", "note", "case", "fuzzy"];
 
+/// First characters that make a spreadsheet read a cell as a formula
+/// (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+fn is_formula_start(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Neutralizes a cell as OWASP recommends, by a leading `'` that
+/// spreadsheets show as text; a cell that already starts with `'` before
+/// such a character (or another `'`) gets one more, so that
+/// [`restore_cell`] gives back exactly what was exported.
+fn neutralize_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = cell.chars();
+    let needs = match chars.next() {
+        Some(c) if is_formula_start(c) => true,
+        Some('\'') => chars
+            .next()
+            .is_some_and(|c| c == '\'' || is_formula_start(c)),
+        _ => false,
+    };
+    if needs {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Undoes [`neutralize_cell`]: a `'` before a formula character or another
+/// `'` is dropped; any other leading `'` ("'s-Hertogenbosch") is text.
+fn restore_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c: char| c == '\'' || is_formula_start(c)) => rest,
+        _ => cell,
+    }
+}
+
+/// The delimiter of a CSV file, from its header line: the most frequent of
+/// tab, `;` and `,` outside quotes (spreadsheets in many locales save `;`),
+/// `,` when none occurs.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [(b'\t', 0usize), (b';', 0), (b',', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(count) = counts.iter_mut().find(|(d, _)| *d == b) {
+                count.1 += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(d, n)| (*n, *d == b','))
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// A header cell that can name a language: a BCP 47-like code (`vi`,
+/// `en-GB`, `zh-Hant`).
+fn is_language_code(h: &str) -> bool {
+    let mut parts = h.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=8).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 fn join_forms(forms: &[String]) -> String {
     forms
         .iter()
@@ -68,12 +136,28 @@ pub fn export(glossary: &Glossary) -> Result<String> {
         row.push(e.note.clone().unwrap_or_default());
         row.push(e.case.map(CaseMode::as_str).unwrap_or("").into());
         row.push(if e.fuzzy { "" } else { "false" }.into());
-        writer.write_record(&row).map_err(fail)?;
+        writer
+            .write_record(row.iter().map(|cell| neutralize_cell(cell).into_owned()))
+            .map_err(fail)?;
     }
     let bytes = writer
         .into_inner()
         .map_err(|e| Error::Usage(format!("cannot write CSV: {e}")))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Names a header cell that is neither a field nor a language code; a
+/// header with no field and no language at all is not a glossary, and
+/// none of it is quoted (see [`crate::did_you_mean`]).
+fn bad_column(header: &[String], h: &str) -> String {
+    let recognised = header
+        .iter()
+        .any(|c| FIXED.contains(&c.as_str()) || c.starts_with("forbidden:") || is_language_code(c));
+    if recognised {
+        format!("column `{h}` is neither a field nor a language code")
+    } else {
+        "not a glossary CSV: no column of the header is a field (id, kind, note, case, fuzzy) or a language code".into()
+    }
 }
 
 /// Reads CSV text (`name` names it in errors).
@@ -83,6 +167,7 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
         message: format!("line {line}: {message}"),
     };
     let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(text))
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -105,11 +190,9 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
             cols.push(Col::Fixed(f));
         } else if let Some(lang) = h.strip_prefix("forbidden:") {
             cols.push(Col::Forbidden(lang.trim().to_string()));
-        } else if h.is_empty() || crate::glossary::load::RESERVED_KEYS.contains(&h.as_str()) {
-            return Err(fail(
-                1,
-                format!("column `{h}` is neither a field nor a language code"),
-            ));
+        } else if !is_language_code(h) || crate::glossary::load::RESERVED_KEYS.contains(&h.as_str())
+        {
+            return Err(fail(1, bad_column(&header, h)));
         } else {
             if imported.languages.contains(h) {
                 return Err(fail(1, format!("language column `{h}` appears twice")));
@@ -132,7 +215,7 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
         })?;
         let line = record.position().map_or(0, |p| p.line());
         let mut e = blank_entry();
-        for (col, cell) in cols.iter().zip(record.iter()) {
+        for (col, cell) in cols.iter().zip(record.iter().map(restore_cell)) {
             match col {
                 Col::Fixed("id") => e.id = Some(cell.trim().to_string()).filter(|s| !s.is_empty()),
                 Col::Fixed("kind") => {
@@ -204,6 +287,73 @@ mod tests {
         assert_eq!(split_forms(&join_forms(&forms)), forms);
         assert_eq!(split_forms(" x | y |"), ["x", "y"]);
         assert!(split_forms("").is_empty());
+    }
+
+    #[test]
+    fn delimiters_are_detected_from_the_header() {
+        let cases = [
+            ("id;vi;en\nhanoi;Hà Nội;Hanoi\n", b';'),
+            ("id\tvi\ten\nhanoi\tHà Nội\tHanoi\n", b'\t'),
+            ("id,vi,en\nhanoi,Hà Nội,Hanoi\n", b','),
+            // Look-alikes: a `;` inside a quoted header cell, or in a row.
+            ("\"id;x\",vi,en\n", b','),
+            ("vi,en\n\"a;b\",c\n", b','),
+            ("vi\nHà Nội\n", b','),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_delimiter(text), want, "{text:?}");
+        }
+        for text in [
+            "id;vi;en\nhanoi;Hà Nội;Hanoi\n",
+            "id\tvi\ten\nhanoi\tHà Nội\tHanoi\n",
+        ] {
+            let ok = import(text, "g.csv").unwrap();
+            assert_eq!(ok.languages, ["vi", "en"], "{text:?}");
+            assert_eq!(
+                ok.entries[0].forms[1],
+                ("en".to_string(), vec!["Hanoi".to_string()])
+            );
+        }
+    }
+
+    #[test]
+    fn formula_cells_are_neutralized_losslessly() {
+        // (cell, exported): each formula start beside a harmless look-alike.
+        let cases = [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("a=b", "a=b"),
+            ("+84", "'+84"),
+            ("84+", "84+"),
+            ("-1", "'-1"),
+            ("Jean-Marie", "Jean-Marie"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("a@b", "a@b"),
+            ("\tx", "'\tx"),
+            ("'s-Hertogenbosch", "'s-Hertogenbosch"),
+            ("'=x", "''=x"),
+            ("''", "'''"),
+            ("", ""),
+        ];
+        for (cell, exported) in cases {
+            assert_eq!(neutralize_cell(cell), exported, "{cell:?}");
+            assert_eq!(restore_cell(exported), cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn headers_that_are_not_a_glossary_are_not_quoted() {
+        let err = import("root:x:0:0:S3CR3T\nx\n", "g.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("not a glossary CSV") && !err.contains("S3CR3T"),
+            "{err}"
+        );
+        let err = import("id,vi,en lang\n", "g.csv").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "g.csv: line 1: column `en lang` is neither a field nor a language code"
+        );
     }
 
     #[test]

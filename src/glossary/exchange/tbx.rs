@@ -326,7 +326,8 @@ pub fn import(text: &str, name: &str) -> Result<Imported> {
                     if tag != "martif" && tag != "tbx" {
                         return Err(fail(
                             pos,
-                            format!("expected a TBX file (`<martif>` or `<tbx>`), found `<{tag}>`"),
+                            "expected a TBX file (`<martif>` or `<tbx>` as the root element)"
+                                .into(),
                         ));
                     }
                     saw_root = true;
