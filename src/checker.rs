@@ -101,6 +101,12 @@ impl PairSummaries {
 pub struct Checker {
     index: GlossaryIndex,
     checks: Vec<Box<dyn Check>>,
+    /// Per check: some rule of it is on. A check whose rules are all off
+    /// is never run, so that a disabled rule costs nothing.
+    enabled: Vec<bool>,
+    /// Some `name.*` rule is on: only then are the target's candidate
+    /// names gathered for each block.
+    names_wanted: bool,
     rules: Vec<Rule>,
     config: RuleConfig,
 }
@@ -113,13 +119,18 @@ impl Checker {
         config: RuleConfig,
     ) -> Checker {
         let checks = all_checks();
-        let rules = checks
+        let rules: Vec<Rule> = checks
             .iter()
             .flat_map(|c| c.rules().iter().copied())
             .collect();
+        let on = |r: &Rule| config.severity(r).is_some();
+        let enabled = checks.iter().map(|c| c.rules().iter().any(on)).collect();
+        let names_wanted = rules.iter().any(|r| r.id.starts_with("name.") && on(r));
         Checker {
             index: GlossaryIndex::new(glossary, source_lang, target_lang),
             checks,
+            enabled,
+            names_wanted,
             rules,
             config,
         }
@@ -158,7 +169,7 @@ impl Checker {
     ) -> (PairReport, PairSummaries) {
         let source = Document::new(source, self.index.source_lang());
         let target = Document::new(target, self.index.target_lang());
-        let blocks = self.blocks(&source, &target);
+        let blocks = self.blocks(&source, &target, self.names_wanted);
         let (findings, summaries) = self.check_blocks(&source, &target, &blocks);
         let blocks = blocks
             .into_iter()
@@ -204,7 +215,7 @@ impl Checker {
         source: &Document,
         target: &Document,
     ) -> (Vec<Finding>, PairSummaries) {
-        let blocks = self.blocks(source, target);
+        let blocks = self.blocks(source, target, self.names_wanted);
         self.check_blocks(source, target, &blocks)
     }
 
@@ -222,7 +233,13 @@ impl Checker {
         };
         let mut findings = Vec::new();
         let mut summaries = Vec::with_capacity(self.checks.len());
-        for check in &self.checks {
+        for (check, &enabled) in self.checks.iter().zip(&self.enabled) {
+            if !enabled {
+                summaries.push(None);
+                continue;
+            }
+            #[cfg(test)]
+            tests::CHECKS_RUN.with(|n| n.set(n.get() + 1));
             check.check(&ctx, &mut findings);
             summaries.push(check.summarize(&ctx));
         }
@@ -233,7 +250,7 @@ impl Checker {
     /// The aligned blocks of a pair with their glossary matches, as the
     /// checks see them; for tools that mine a pair (`glossary suggest`).
     pub fn aligned_blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
-        self.blocks(source, target)
+        self.blocks(source, target, true)
     }
 
     /// Applies the configured severities (dropping rules that are off) and
@@ -260,7 +277,9 @@ impl Checker {
         findings.dedup();
     }
 
-    fn blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
+    /// `names`: gather each block's candidate target names (only the
+    /// `name.*` rules read them).
+    fn blocks(&self, source: &Document, target: &Document, names: bool) -> Vec<BlockView> {
         let index = &self.index;
         let mut source_terms: Vec<Vec<FormMatch>> = source
             .paragraphs
@@ -324,7 +343,9 @@ impl Checker {
                     segment::classify(&source_text, &target_text, &source.lang, &target.lang);
                 // Vietnamese text keeps foreign names among native words;
                 // elsewhere names are capitalized runs.
-                let target_names = if target.lang == "vi" {
+                let target_names = if !names {
+                    Vec::new()
+                } else if target.lang == "vi" {
                     foreign_names(&target_text.text)
                 } else {
                     candidates(&target_text.text)
@@ -384,4 +405,83 @@ fn join(
         offset += doc.paragraphs[i].norm.text.len() + 1;
     }
     (text, shifted)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    thread_local! {
+        /// Checks run on this thread (operation count, see below).
+        pub(crate) static CHECKS_RUN: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn checker(rules: &[&str]) -> Checker {
+        let glossary = Glossary::default_vi_en().expect("the embedded glossary loads");
+        let mut config = RuleConfig::default();
+        for spec in rules {
+            config.set(spec, &crate::checks::all_rules()).unwrap();
+        }
+        Checker::new(glossary, "vi", "en", config)
+    }
+
+    fn run(checker: &Checker) -> (usize, usize, usize) {
+        let source = SourceText::new(
+            "a.vi",
+            "Ông Takeshi Iwaya đến Hà Nội ngày 5/3 với 120 người.\n".into(),
+        );
+        let target = SourceText::new(
+            "a.en",
+            "Mr Takeshi Iwata arrived in Hanoi on March 6 with 210 people.\n".into(),
+        );
+        let source = Document::new(source, "vi");
+        let target = Document::new(target, "en");
+        CHECKS_RUN.with(|n| n.set(0));
+        let (findings, _) = checker.check_documents(&source, &target);
+        let names: usize = checker
+            .blocks(&source, &target, checker.names_wanted)
+            .iter()
+            .map(|b| b.target_names.len())
+            .sum();
+        (CHECKS_RUN.with(Cell::get), names, findings.len())
+    }
+
+    #[test]
+    fn disabled_rules_cost_nothing() {
+        let (all, names, findings) = run(&checker(&[]));
+        assert_eq!(all, all_checks().len());
+        assert!(
+            names > 0 && findings > 0,
+            "{names} names, {findings} findings"
+        );
+        // Look-alike: one rule of a check still on runs that check.
+        let (runs, names, _) = run(&checker(&["*=off", "name.copy=warning"]));
+        assert_eq!((runs, names > 0), (1, true));
+        let (runs, names, _) = run(&checker(&["name.*=off"]));
+        assert_eq!((runs, names), (all - 3, 0));
+        assert_eq!(run(&checker(&["*=off"])), (0, 0, 0));
+    }
+
+    #[test]
+    fn a_long_untranslated_block_quotes_its_source_once() {
+        // Sentences still in Vietnamese among English ones, in one block.
+        let vi = "Bộ Y tế cho biết số ca mắc mới đã giảm mạnh trong tuần qua. ".repeat(40);
+        let en = "The health ministry said new cases fell sharply last week. Bộ Y tế cho biết số ca mắc mới đã giảm mạnh trong tuần qua. ".repeat(20);
+        let source = Document::new(SourceText::new("a.vi", vi.clone()), "vi");
+        let target = Document::new(SourceText::new("a.en", en), "en");
+        let (findings, _) = checker(&[]).check_documents(&source, &target);
+        let untranslated: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.rule == "segment.untranslated")
+            .collect();
+        let quoted: usize = untranslated
+            .iter()
+            .filter_map(|f| f.source.as_ref())
+            .map(|l| l.text.len())
+            .sum();
+        assert!(untranslated.len() > 1, "{findings:#?}");
+        assert!(quoted <= vi.len(), "{quoted} bytes of source quoted");
+    }
 }

@@ -8,22 +8,20 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Limits on one article file, far above any news article (a long one is
-/// 50 KB in a few hundred lines) and low enough that checking a file at
-/// the limit takes seconds and well under a gigabyte. Each has its own
-/// error.
+/// Limits on one article file: a size far above any news article (a long
+/// one is 50 KB), checked before the file is read. There is no limit on
+/// lines: every stage is linear or n·log n in the input (BENCHMARKS.md,
+/// *Scaling*), so a subtitle archive of a million lines only takes ten
+/// times as long as one of a hundred thousand.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub max_file_bytes: u64,
-    /// Lines, blank ones included; paragraphs are at most this many.
-    pub max_lines: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 8 * 1024 * 1024,
-            max_lines: 200_000,
         }
     }
 }
@@ -127,18 +125,6 @@ impl SourceText {
         })?;
         drop(bytes);
         let source = SourceText::new(path.display().to_string(), text);
-        // A final line break ends the last line; it does not start another.
-        let lines = source.lines.line_count()
-            - usize::from(source.text.ends_with('\n') || source.text.ends_with('\r'));
-        if lines > limits.max_lines {
-            return Err(Error::Limit {
-                path: path.to_path_buf(),
-                message: format!(
-                    "{lines} lines, more than the limit of {} for an article; split it or check a smaller file",
-                    limits.max_lines
-                ),
-            });
-        }
         Ok(source)
     }
 

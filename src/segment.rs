@@ -31,11 +31,21 @@ fn is_blank(line: &str) -> bool {
 /// Decides how a text marks paragraphs: hard-wrapped blocks (continuation
 /// lines that mostly do not end a sentence) mean blank-line separation.
 pub fn detect_mode(text: &SourceText) -> SegmentMode {
-    let lines: Vec<&str> = text
+    let all: Vec<&str> = text
         .lines
         .line_ranges(&text.text)
         .map(|r| &text.text[r])
         .collect();
+    // Only a blank line between two paragraphs separates anything: the
+    // empty "line" after a final line break, or blank lines before the
+    // first or after the last text, say nothing about the convention (they
+    // made a file of unpunctuated headlines one paragraph).
+    let first = all.iter().position(|l| !is_blank(l)).unwrap_or(all.len());
+    let last = all
+        .iter()
+        .rposition(|l| !is_blank(l))
+        .map_or(first, |i| i + 1);
+    let lines = &all[first..last.max(first)];
     if !lines.iter().any(|l| is_blank(l)) {
         return SegmentMode::LinePerParagraph;
     }
@@ -126,6 +136,13 @@ mod tests {
             ("  \u{200B}\n\t\n", LinePerParagraph, &[]),
             ("", LinePerParagraph, &[]),
             ("x\ry\r\nz", LinePerParagraph, &["x", "y", "z"]),
+            // Unpunctuated lines (headlines, captions, subtitles) stay one
+            // paragraph each whether or not the file ends with a line break
+            // or blank lines; look-alike: a blank line between them.
+            ("Headline one\nCaption two\nList item three", LinePerParagraph, &["Headline one", "Caption two", "List item three"]),
+            ("Headline one\nCaption two\nList item three\n", LinePerParagraph, &["Headline one", "Caption two", "List item three"]),
+            ("\n\nHeadline one\nCaption two\n\n\n", LinePerParagraph, &["Headline one", "Caption two"]),
+            ("Headline one\nCaption two\n\nList item three\n", BlankLineSeparated, &["Headline one Caption two", "List item three"]),
         ];
         for (text, mode, expected) in cases {
             assert_eq!(

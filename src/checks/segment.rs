@@ -154,18 +154,22 @@ impl Check for SegmentCheck {
                     let identical = block.untranslated.len() == 1
                         && block.untranslated[0] == (0..block.target.text.len())
                         && fold_case(&block.source.text) == fold_case(&block.target.text);
-                    for range in &block.untranslated {
+                    for (k, range) in block.untranslated.iter().enumerate() {
                         let message = if identical {
                             "translation is identical to the source".to_string()
                         } else {
                             format!("text is still in {source_lang}")
                         };
+                        // The source side is the whole block, quoted once:
+                        // a copy in every finding of a long block made the
+                        // report quadratic in its size. The others keep the
+                        // block as context (`source_block`).
+                        let source = (k == 0)
+                            .then(|| ctx.source.span_of(block.block.source.clone()))
+                            .flatten()
+                            .map(|r| ctx.source.location(r));
                         let finding = Finding::new(&UNTRANSLATED, message)
-                            .source(
-                                ctx.source
-                                    .span_of(block.block.source.clone())
-                                    .map(|r| ctx.source.location(r)),
-                            )
+                            .source(source)
                             .target(Some(ctx.target_location(block, range.clone())));
                         out.push(ctx.in_block(block, finding));
                     }

@@ -663,16 +663,18 @@ pub fn compare(
         });
     }
     let mut extra_seen = vec![false; target.len()];
+    // Mentions with some unit paired, looked up instead of searched for
+    // each unpaired unit (that search was quadratic in a long block).
+    let mut mention_paired = vec![false; target.len()];
+    for (j, t) in tu.iter().enumerate() {
+        mention_paired[t.mention] |= matched_target[j];
+    }
     for (j, t) in tu.iter().enumerate() {
         if matched_target[j] || t.strength != Strength::Strong || extra_seen[t.mention] {
             continue;
         }
         // A range end whose other end found its source is not extra.
-        if tu
-            .iter()
-            .enumerate()
-            .any(|(k, o)| o.mention == t.mention && matched_target[k])
-        {
+        if mention_paired[t.mention] {
             continue;
         }
         extra_seen[t.mention] = true;
