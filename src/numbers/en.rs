@@ -21,6 +21,7 @@ use super::{
     Currency, DateOrder, DateValue, Mention, NumberKind, NumberLanguage, NumberValue, Reading,
     Strength, TimeValue,
 };
+use crate::lang::en_units;
 
 /// The English number reader.
 pub(crate) struct English;
@@ -144,6 +145,7 @@ fn extract(text: &str) -> Vec<Mention> {
         };
         i = next.map_or(i + 1, |n| n.max(i + 1));
     }
+    sc.attach_units(en_units::UNIT_WORDS, en_units::UNITS_BEFORE, true);
     half_of_scale(text, sc.finish(RANGE_CONNECTORS))
 }
 
@@ -521,6 +523,7 @@ fn tail(sc: &Scan, j: usize) -> (Unit, usize) {
             return (Unit::BasisPoint, j + 2)
         }
         "bps" | "bp" => return (Unit::BasisPoint, j + 1),
+        "cents" | "cent" if sc.lower(j + 1) != "of" => return (Unit::Cents(Currency::Usd), j + 1),
         _ => {}
     }
     match currency(sc, j) {
@@ -597,6 +600,18 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
             m.alternatives.extend(other);
             sc.push(m, i, j);
             return Some(j + 1);
+        }
+    }
+    // "two and a half billion": the half belongs to the scale that follows.
+    if !wn.scaled && next == "and" && sc.lower(j + 1) == "a" && sc.lower(j + 2) == "half" {
+        let (s, k) = scale_words(sc, j + 3);
+        if s > 1.0 {
+            let (unit, end) = tail(sc, k);
+            let (kind, value) = with_unit((v + 0.5) * s, unit);
+            let mut m = sc.mention(i, end - 1, kind, value);
+            m.approximate = sc.hedged(i, HEDGES, HEDGE_PAIRS);
+            sc.push_scaled(m, i, end - 1, v + 0.5, s, unit);
+            return Some(end);
         }
     }
     // "eight o'clock": a time of day.

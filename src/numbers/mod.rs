@@ -24,6 +24,7 @@ mod words_vi;
 
 #[cfg(test)]
 mod tests;
+pub mod units;
 
 use std::ops::Range;
 
@@ -223,6 +224,8 @@ pub struct Mention {
     pub foreign: bool,
     /// Day-month order for dates written with a month name.
     pub date_order: Option<DateOrder>,
+    /// The unit of measure written after the amount ("10 mét", "3 miles").
+    pub unit: Option<&'static units::UnitDef>,
 }
 
 impl Mention {
@@ -239,6 +242,7 @@ impl Mention {
             alternatives: Vec::new(),
             foreign: false,
             date_order: None,
+            unit: None,
         }
     }
 }
@@ -282,6 +286,7 @@ pub enum NumberRule {
     Extra,
     Date,
     Format,
+    Unit,
 }
 
 impl NumberRule {
@@ -293,6 +298,7 @@ impl NumberRule {
             NumberRule::Extra => "number.extra",
             NumberRule::Date => "number.date",
             NumberRule::Format => "number.format",
+            NumberRule::Unit => "number.unit",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::lexer::{TokKind, Token};
 use super::literal::{parse_num, split_number, Conv, Item};
+use super::units::{unit_at, UnitDef, UnitWords};
 use super::{Currency, DateValue, Mention, NumberKind, NumberValue};
 
 /// The unit that follows an amount.
@@ -16,6 +17,8 @@ pub(crate) enum Unit {
     /// Basis points: a hundredth of a percentage point.
     BasisPoint,
     Money(Currency),
+    /// A hundredth of a currency ("500 cents" is $5).
+    Cents(Currency),
 }
 
 /// Words that join days in a list ("10, 11 và 12/6", "10 and 12 June").
@@ -213,6 +216,88 @@ impl<'t, 'a> Scan<'t, 'a> {
         });
     }
 
+    /// Attach the unit of measure written right after each amount: glued
+    /// ("450km", "37°C", "60km/h"), after one space ("10 mét", "3 miles"),
+    /// or after a hyphen when `hyphen` ("a 56-day campaign",
+    /// "five-year-old"); or named right before it by a word of `before`
+    /// ("lớp 5"). Ordinals take only a school grade ("fifth grade").
+    pub fn attach_units(&mut self, words: UnitWords, before: UnitWords, hyphen: bool) {
+        for k in 0..self.found.len() {
+            let f = &self.found[k];
+            let ordinal = f.m.kind == NumberKind::Ordinal;
+            let amount = match (&f.m.kind, &f.m.value) {
+                (
+                    NumberKind::Cardinal | NumberKind::Decimal | NumberKind::Ordinal,
+                    NumberValue::Number(_),
+                ) => true,
+                (NumberKind::Range, NumberValue::Range { kind, .. }) => {
+                    matches!(kind, NumberKind::Cardinal | NumberKind::Decimal)
+                }
+                _ => false,
+            };
+            if !amount || f.m.unit.is_some() {
+                continue;
+            }
+            let after = self
+                .unit_after(f, words, hyphen)
+                .filter(|u| (u.dimension == super::units::Dimension::Grade) == ordinal);
+            // "hai thập kỷ" is already read as 20 years (see `in_years`).
+            let after = match after {
+                Some(u)
+                    if matches!(u.code, "decade" | "century") && !f.m.alternatives.is_empty() =>
+                {
+                    super::units::by_code("year")
+                }
+                other => other,
+            };
+            let unit = after.or_else(|| self.unit_before(f, before));
+            self.found[k].m.unit = unit;
+        }
+    }
+
+    fn unit_after(&self, f: &Found, words: UnitWords, hyphen: bool) -> Option<&'static UnitDef> {
+        let tok = self.toks.get(f.last)?;
+        let end = f.m.span.end;
+        // The whole of a glued suffix must be the unit, up to a per-unit
+        // slash ("15km/ngày" is still km).
+        let glued = |rest: &str| {
+            let rest = if hyphen {
+                rest.strip_prefix('-').unwrap_or(rest)
+            } else {
+                rest
+            };
+            unit_at(rest, words, false)
+                .filter(|&(_, len)| len == rest.len() || rest[len..].starts_with('/'))
+                .map(|(u, _)| u)
+        };
+        if end < tok.end {
+            return glued(&self.text[end..tok.end]);
+        }
+        if tok.kind == TokKind::Lit {
+            let (_, _, suffix) = split_number(tok.text);
+            if !suffix.is_empty() {
+                return glued(suffix);
+            }
+        }
+        let rest = &self.text[tok.end..];
+        let rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None if hyphen && self.toks.get(f.last + 1).is_some_and(|t| t.hyphen_before) => {
+                rest.strip_prefix('-')?
+            }
+            None => return None,
+        };
+        unit_at(rest, words, true).map(|(u, _)| u)
+    }
+
+    fn unit_before(&self, f: &Found, before: UnitWords) -> Option<&'static UnitDef> {
+        let prev = self.prev(f.first);
+        before
+            .iter()
+            .find(|(w, _)| *w == prev)
+            .and_then(|(_, code)| super::units::by_code(code))
+    }
+
     /// True when one of `singles` or a two-word hedge in `pairs` ends right
     /// before token `first`.
     pub fn hedged(&self, first: usize, singles: &[&str], pairs: &[(&str, &str)]) -> bool {
@@ -317,6 +402,13 @@ impl<'t, 'a> Scan<'t, 'a> {
             if b.first != a.last + 2 || !connectors.contains(&lower(a.last + 1)) {
                 continue;
             }
+            // "từ 10 đến 15 km", "5 to 7 miles": the unit is written once.
+            if b.m.unit.is_some()
+                && a.m.unit.is_none()
+                && matches!(a.m.kind, NumberKind::Cardinal | NumberKind::Decimal)
+            {
+                a.m.unit = b.m.unit;
+            }
             if !(b.scale > 1.0 || b.unit != Unit::None) || a.scale > 1.0 {
                 continue;
             }
@@ -395,6 +487,13 @@ pub(crate) fn with_unit(v: f64, unit: Unit) -> (NumberKind, NumberValue) {
             NumberKind::Money,
             NumberValue::Money {
                 amount: v,
+                currency: c,
+            },
+        ),
+        Unit::Cents(c) => (
+            NumberKind::Money,
+            NumberValue::Money {
+                amount: v / 100.0,
                 currency: c,
             },
         ),

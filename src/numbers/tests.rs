@@ -616,7 +616,7 @@ const fn flag(
     }
 }
 
-use NumberRule::{Date as D, Extra as X, Format as F, Mismatch as M, Missing as Mi};
+use NumberRule::{Date as D, Extra as X, Format as F, Mismatch as M, Missing as Mi, Unit as U};
 
 const FLAGGED: &[Flag] = &[
     flag(
@@ -730,7 +730,7 @@ const FLAGGED: &[Flag] = &[
     flag(
         "45,2 tỷ USD",
         "45.2 billion yuan",
-        M,
+        U,
         "45,2 tỷ USD",
         "45.2 billion yuan",
         Some("$45.2 billion"),
@@ -829,7 +829,7 @@ const FLAGGED: &[Flag] = &[
         M,
         "12",
         "18",
-        Some("12"),
+        Some("12 months"),
     ),
     flag(
         "quý I",
@@ -884,7 +884,7 @@ const FLAGGED: &[Flag] = &[
     flag(
         "5 triệu bảng",
         "5 million dollars",
-        M,
+        U,
         "5 triệu bảng",
         "5 million dollars",
         Some("£5 million"),

@@ -8,7 +8,9 @@
 //! father, "tư" = private, "một" = a, "chín" = ripe) count as numbers only
 //! where the next word makes them numbers (a classifier or measure noun).
 
-use super::lexer::{tokenize, TokKind};
+use std::borrow::Cow;
+
+use super::lexer::{tokenize, TokKind, Token};
 use super::literal::{digit_runs, parse_num, roman, split_number, Conv, Num};
 use super::render;
 use super::scan::{
@@ -19,6 +21,7 @@ use super::{
     Currency, DateValue, Mention, NumberKind, NumberLanguage, NumberValue, Reading, Strength,
     TimeValue,
 };
+use crate::lang::vi_units;
 
 /// The Vietnamese number reader.
 pub(crate) struct Vietnamese;
@@ -266,7 +269,8 @@ const WEEKDAY_CONTEXT: &[&str] = &[
 ];
 
 fn extract(text: &str) -> Vec<Mention> {
-    let toks = tokenize(text);
+    let mut toks = tokenize(text);
+    mask_scale_compounds(&mut toks);
     let items = make_items(&toks, Conv::Vi);
     let mut sc = Scan::new(text, &toks, &items);
     let mut i = 0;
@@ -278,7 +282,21 @@ fn extract(text: &str) -> Vec<Mention> {
         };
         i = next.map_or(i + 1, |n| n.max(i + 1));
     }
+    sc.attach_units(vi_units::UNIT_WORDS, vi_units::UNITS_BEFORE, false);
     sc.finish(RANGE_CONNECTORS)
+}
+
+/// "tỷ lệ", "triệu chứng": a word that begins with a scale syllable is no
+/// scale. Its first token is read as the whole word, so no rule sees "tỷ".
+fn mask_scale_compounds(toks: &mut [Token<'_>]) {
+    for i in 1..toks.len() {
+        let (head, tail) = toks.split_at_mut(i);
+        let (first, second) = (&mut head[i - 1], &tail[0]);
+        let pair = (first.lower.as_ref(), second.lower.as_ref());
+        if vi_units::SCALE_COMPOUNDS.contains(&pair) {
+            first.lower = Cow::Owned(format!("{} {}", pair.0, pair.1));
+        }
+    }
 }
 
 fn strength_of(value: f64, scaled: bool) -> Strength {
