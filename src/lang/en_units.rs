@@ -194,3 +194,29 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
 
 /// Words before a number that give it a unit: "grade 5" is the fifth grade.
 pub const UNITS_BEFORE: &[(&str, &str)] = &[("grade", "grade")];
+
+/// Hedges that put an amount above the number ("more than 50 people").
+pub const ABOVE: &[&str] = &[
+    "more than",
+    "over",
+    "above",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "exceeding",
+];
+
+/// Hedges that put an amount below the number ("fewer than 50 people").
+pub const BELOW: &[&str] = &[
+    "fewer than",
+    "less than",
+    "under",
+    "below",
+    "at most",
+    "up to",
+    "no more than",
+    "not more than",
+    "at a maximum of",
+];

@@ -177,3 +177,31 @@ pub const SCALE_COMPOUNDS: &[(&str, &str)] = &[
 
 /// Words before a number that give it a unit: "lớp 5" is the fifth grade.
 pub const UNITS_BEFORE: &[(&str, &str)] = &[("lớp", "grade")];
+
+/// Hedges that put an amount above the number ("hơn 50 người").
+pub const ABOVE: &[&str] = &[
+    "hơn",
+    "nhiều hơn",
+    "cao hơn",
+    "trên",
+    "vượt",
+    "vượt quá",
+    "ít nhất",
+    "tối thiểu",
+    "không dưới",
+];
+
+/// Hedges that put an amount below the number ("dưới 50", "chưa đầy 50").
+pub const BELOW: &[&str] = &[
+    "dưới",
+    "ít hơn",
+    "kém hơn",
+    "thấp hơn",
+    "chưa đầy",
+    "chưa tới",
+    "chưa đến",
+    "không quá",
+    "tối đa",
+    "nhiều nhất",
+    "không tới",
+];

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::render;
 use super::units::{converts, Dimension, UnitDef};
 use super::{
-    DateOrder, DateValue, Mention, NumberIssue, NumberKind, NumberLanguage, NumberRule,
+    Bound, DateOrder, DateValue, Mention, NumberIssue, NumberKind, NumberLanguage, NumberRule,
     NumberValue, Reading, Strength, TimeValue,
 };
 
@@ -32,6 +32,8 @@ enum Verdict {
     /// km" is fine by value, "200 yên" ⇔ "200 won"), or the same number in
     /// another unit that it does not convert to ("2 tấn" ⇔ "2 kg").
     Unit,
+    /// The same number hedged the other way ("hơn 50" ⇔ "fewer than 50").
+    Bound,
 }
 
 /// One side of a pairing: a mention, or one end of a range mention.
@@ -45,6 +47,7 @@ struct Unit<'a> {
     foreign: bool,
     /// The unit of measure, if one is written.
     measure: Option<&'static UnitDef>,
+    bound: Option<Bound>,
     /// Position in the block, 0..1, to break ties in text order.
     pos: f64,
 }
@@ -61,6 +64,7 @@ fn units(mentions: &[Mention]) -> Vec<Unit<'_>> {
             approximate: m.approximate,
             foreign: m.foreign,
             measure: m.unit,
+            bound: m.bound,
             pos: 0.0,
         };
         match &m.value {
@@ -194,6 +198,33 @@ fn time_eq(s: &TimeValue, t: &TimeValue) -> bool {
     }
 }
 
+/// A decade against a decade or a year. "những năm 80" ⇔ "the 1980s":
+/// a decade written with two digits names its century by context.
+fn decades(sk: NumberKind, a: f64, tk: NumberKind, b: f64) -> Option<(f64, Verdict)> {
+    let same_decade = |x: f64, y: f64| {
+        if x < 100.0 || y < 100.0 {
+            eq(x.rem_euclid(100.0), y.rem_euclid(100.0))
+        } else {
+            eq(x, y)
+        }
+    };
+    match (sk, tk) {
+        (NumberKind::Decade, NumberKind::Decade) => Some(if same_decade(a, b) {
+            (0.0, Verdict::Ok)
+        } else {
+            (MISMATCH, Verdict::Mismatch)
+        }),
+        // "vào năm 1985" ⇔ "in the mid-1980s": a year in that decade.
+        (NumberKind::Decade, NumberKind::Year) => {
+            same_decade(a, (b / 10.0).floor() * 10.0).then_some((0.3, Verdict::Ok))
+        }
+        (NumberKind::Year, NumberKind::Decade) => {
+            same_decade((a / 10.0).floor() * 10.0, b).then_some((0.3, Verdict::Ok))
+        }
+        _ => None,
+    }
+}
+
 /// Cost and verdict of reading source value `sv` as target value `tv`;
 /// None when the two cannot be counterparts.
 fn compare_values(
@@ -207,6 +238,11 @@ fn compare_values(
     let same = |a: f64, b: f64| eq(a, b) || (hedged && close(a, b));
     match (sv, tv) {
         (V::Relative, V::Relative) => Some((0.05, Verdict::Ok)),
+        (V::Weekday(a), V::Weekday(b)) => Some(if a == b {
+            (0.0, Verdict::Ok)
+        } else {
+            (MISMATCH - 0.1, Verdict::Date)
+        }),
         (V::Relative, _) | (_, V::Relative) => {
             let other = if matches!(sv, V::Relative) {
                 (tk, tv)
@@ -225,6 +261,9 @@ fn compare_values(
                 _ => return None,
             };
             (*lo <= v && v <= *hi).then_some((ABSORB, Verdict::Ok))
+        }
+        (V::Number(a), V::Number(b)) if sk == NumberKind::Decade || tk == NumberKind::Decade => {
+            decades(sk, *a, tk, *b)
         }
         (V::Number(a), V::Number(b)) => {
             let (a, b) = (*a, *b);
@@ -337,6 +376,12 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
     });
     if let (Some(us), Some(ut), Some(primary)) = (s.measure, t.measure, best) {
         best = Some(measured(s.value, us, t.value, ut, hedged).unwrap_or(primary));
+    }
+    // "hơn 50" ⇔ "fewer than 50": the hedge turned around.
+    if let (Some(a), Some(b), Some((_, Verdict::Ok))) = (s.bound, t.bound, best) {
+        if a != b {
+            best = Some((MISMATCH - 0.1, Verdict::Bound));
+        }
     }
     // A vague mention only confirms; it never takes part in a finding.
     let vague = s.strength == Strength::Vague || t.strength == Strength::Vague;
@@ -615,6 +660,15 @@ fn describe(v: &NumberValue, kind: NumberKind) -> String {
     render::english(v, kind, DateOrder::MonthDay)
 }
 
+/// "more than" or "less than", for messages.
+fn bound_words(b: Option<Bound>) -> &'static str {
+    match b {
+        Some(Bound::Above) => "more than",
+        Some(Bound::Below) => "less than",
+        None => "",
+    }
+}
+
 /// A mention's value and unit in English, for messages.
 fn describe_mention(m: &Mention) -> String {
     with_unit_text(describe(&m.value, m.kind), m.unit, "en")
@@ -715,11 +769,14 @@ pub fn compare(
         }
         let (s, t) = (&source[si], &target[ti]);
         let order = t.date_order.or(target_order);
-        let suggestion = Some(with_unit_text(
+        let mut suggestion = Some(with_unit_text(
             target_lang.render_styled(&s.value, s.kind, order),
             s.unit,
             target_lang.code(),
         ));
+        if verdict == Verdict::Bound && target_lang.code() == "en" {
+            suggestion = suggestion.map(|x| format!("{} {x}", bound_words(s.bound)));
+        }
         let s_desc = describe_mention(s);
         let t_desc = match (&s.value, s.unit, &t.value, t.unit) {
             // A conversion off beyond rounding: show what it converts to.
@@ -767,6 +824,16 @@ pub fn compare(
                     t.text,
                     crate::lang::language_name(source_lang.code()),
                     s.text
+                ),
+            ),
+            Verdict::Bound => (
+                NumberRule::Mismatch,
+                format!(
+                    "number \u{201C}{}\u{201D} ({} {s_desc}) rendered as \u{201C}{}\u{201D} ({} {t_desc}): the hedge points the other way",
+                    s.text,
+                    bound_words(s.bound),
+                    t.text,
+                    bound_words(t.bound)
                 ),
             ),
             Verdict::Unit => (
@@ -834,6 +901,16 @@ pub fn compare(
         }
         extra_seen[t.mention] = true;
         let tm = &target[t.mention];
+        // "in February, and it snowed in February": a number said again is
+        // no new number.
+        let repeated = tu.iter().enumerate().any(|(k, o)| {
+            matched_target[k]
+                && target[o.mention].kind == tm.kind
+                && target[o.mention].value == tm.value
+        });
+        if repeated {
+            continue;
+        }
         let desc = describe(&tm.value, tm.kind);
         issues.push(NumberIssue {
             rule: NumberRule::Extra,

@@ -24,6 +24,9 @@ pub(crate) enum Unit {
 /// Words that join days in a list ("10, 11 và 12/6", "10 and 12 June").
 const DAY_LIST: &[&str] = &[",", "và", "and", "-", "đến", "tới", "to", "hoặc", "or", "&"];
 
+/// Words between the ends of a date range ("May 19 to 21", "19 đến 21/5").
+const RANGE_ENDS: &[&str] = &["to", "through", "until", "till", "-", "–", "đến", "tới"];
+
 /// Words that may open a bracketed conversion ("(about $40 million)").
 const CONVERSION_WORDS: &[&str] = &[
     "about",
@@ -127,6 +130,13 @@ impl<'t, 'a> Scan<'t, 'a> {
     /// Raw text of the token at `i`, "" past the end.
     pub fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text)
+    }
+
+    /// The digits of a character reference ("&#91;") split off by the lexer.
+    pub fn char_reference(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            self.text[..t.start].ends_with("&#") && self.text[t.end..].starts_with(';')
+        })
     }
 
     pub fn is_lit(&self, i: usize) -> bool {
@@ -255,6 +265,38 @@ impl<'t, 'a> Scan<'t, 'a> {
         }
     }
 
+    /// Record the direction of a hedge before each mention: a phrase of
+    /// `above` or `below` (space-separated lower-case words) ending right
+    /// before its first token.
+    pub fn attach_bounds(&mut self, above: &[&str], below: &[&str]) {
+        for k in 0..self.found.len() {
+            let first = self.found[k].first;
+            let ends_here = |phrase: &&str| {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                words.len() <= first
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(n, w)| self.lower(first - words.len() + n) == *w)
+            };
+            // The longest phrase decides: "ít hơn" is below, "hơn" above.
+            let longest = |list: &[&str]| {
+                list.iter()
+                    .filter(|p| ends_here(p))
+                    .map(|p| p.split(' ').count())
+                    .max()
+                    .unwrap_or(0)
+            };
+            let (up, down) = (longest(above), longest(below));
+            let bound = match up.cmp(&down) {
+                std::cmp::Ordering::Greater => Some(super::Bound::Above),
+                std::cmp::Ordering::Less => Some(super::Bound::Below),
+                std::cmp::Ordering::Equal => None,
+            };
+            self.found[k].m.bound = bound;
+        }
+    }
+
     fn unit_after(&self, f: &Found, words: UnitWords, hyphen: bool) -> Option<&'static UnitDef> {
         let tok = self.toks.get(f.last)?;
         let end = f.m.span.end;
@@ -366,6 +408,25 @@ impl<'t, 'a> Scan<'t, 'a> {
                     _ => break,
                 }
                 end += 1;
+            }
+            // "May 19 to 12": the end of a range takes the month even when
+            // it is (wrongly) before the start, so the changed day is a date.
+            if end == k && k + 1 < n && joined(&self.found[k], &self.found[k + 1]) {
+                let connector = lower(self.found[k].last + 1);
+                let noun_after = toks.get(self.found[k + 1].last + 1).is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && !matches!(t.lower.as_ref(), "and" | "và" | "or" | "hoặc")
+                });
+                if let (true, Some(dd), false) = (
+                    RANGE_ENDS.contains(&connector),
+                    day(&self.found[k + 1]),
+                    noun_after,
+                ) {
+                    let f = &mut self.found[k + 1];
+                    f.m.kind = NumberKind::Date;
+                    f.m.value = NumberValue::Date(DateValue { day: Some(dd), ..d });
+                    f.m.date_order = order;
+                }
             }
             if end > k {
                 let closing = lower(self.found[end].first - 1);
