@@ -705,7 +705,16 @@ fn unit_change(s: &Mention, t: &Mention) -> String {
             format!("the currency changed from {} to {}", a.code(), b.code())
         }
         (_, _, Some(us), Some(ut)) if us.dimension != ut.dimension => {
-            format!("a {} became a {}", us.dimension.name(), ut.dimension.name())
+            let article = if us.dimension.name().starts_with('a') {
+                "an"
+            } else {
+                "a"
+            };
+            format!(
+                "{article} {} became a {}",
+                us.dimension.name(),
+                ut.dimension.name()
+            )
         }
         (_, _, Some(us), Some(ut)) => {
             format!("the unit changed from {} to {}", us.en, ut.en)
@@ -781,7 +790,10 @@ pub fn compare(
         let t_desc = match (&s.value, s.unit, &t.value, t.unit) {
             // A conversion off beyond rounding: show what it converts to.
             (NumberValue::Number(_), Some(us), NumberValue::Number(b), Some(ut))
-                if verdict == Verdict::Mismatch && us.code != ut.code =>
+                if verdict == Verdict::Mismatch
+                    && us.code != ut.code
+                    && us.code != "deg"
+                    && ut.code != "deg" =>
             {
                 let back = us.from_base(ut.to_base(*b));
                 format!(

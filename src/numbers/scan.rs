@@ -318,7 +318,11 @@ impl<'t, 'a> Scan<'t, 'a> {
         if tok.kind == TokKind::Lit {
             let (_, _, suffix) = split_number(tok.text);
             if !suffix.is_empty() {
-                return glued(suffix);
+                let unit = glued(suffix);
+                // "10-15 km": what follows the first number is the range's end.
+                if unit.is_some() || suffix.chars().any(char::is_alphabetic) {
+                    return unit;
+                }
             }
         }
         let rest = &self.text[tok.end..];

@@ -1143,7 +1143,10 @@ fn time_literal(s: &str) -> Option<(u8, u8)> {
     if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !(m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))) {
+    // "19h04", and "19h4" as news sites write it with the hour form.
+    let hour_form = lower.contains(['h', 'g']);
+    let minute_len_ok = m.len() == 2 || hour_form && m.len() == 1;
+    if !(m.is_empty() || (minute_len_ok && m.bytes().all(|b| b.is_ascii_digit()))) {
         return None;
     }
     let h: u8 = h.parse().ok()?;
