@@ -697,7 +697,17 @@ struct Slot {
 struct Sentence<'w> {
     template: &'w Template,
     slots: Vec<Slot>,
+    /// The English keeps the number but names another unit ("45 km" →
+    /// "45 miles"): a `number.unit` error.
+    unit_swapped: bool,
 }
+
+/// English units an injected `number.unit` error replaces, with what it
+/// writes instead: the number stays, the unit changes.
+const UNIT_SWAPS: &[(&str, &str)] = &[
+    (" km", " miles"),
+    (" degrees Celsius", " degrees Fahrenheit"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EnState {
@@ -879,7 +889,11 @@ impl<'g> World<'g> {
                 SlotSpec::Number(gen) => self.number_slot(Num::draw(gen, rng)),
             })
             .collect();
-        Sentence { template, slots }
+        Sentence {
+            template,
+            slots,
+            unit_swapped: false,
+        }
     }
 
     fn entry_slot(&self, entry: usize) -> Slot {
@@ -924,6 +938,11 @@ impl<'g> World<'g> {
                     }
                     out.push_str(text);
                 }
+            }
+        }
+        if english && sentence.unit_swapped {
+            if let Some((from, to)) = UNIT_SWAPS.iter().find(|(from, _)| out.contains(from)) {
+                out = out.replacen(from, to, 1);
             }
         }
         capitalize(&out)
@@ -1059,6 +1078,7 @@ enum ErrorKind {
     NumberValue,
     NumberScale,
     NumberDateSwap,
+    NumberUnit,
     TermWrong,
     NameMisspelt,
     TermForbidden,
@@ -1068,10 +1088,11 @@ enum ErrorKind {
 
 impl ErrorKind {
     /// With their relative weights: the common translation slips first.
-    const ALL: [(ErrorKind, u32); 8] = [
+    const ALL: [(ErrorKind, u32); 9] = [
         (ErrorKind::NumberValue, 3),
         (ErrorKind::NumberScale, 1),
         (ErrorKind::NumberDateSwap, 1),
+        (ErrorKind::NumberUnit, 1),
         (ErrorKind::TermWrong, 3),
         (ErrorKind::NameMisspelt, 2),
         (ErrorKind::TermForbidden, 2),
@@ -1084,6 +1105,7 @@ impl ErrorKind {
             ErrorKind::NumberValue => "number.value",
             ErrorKind::NumberScale => "number.scale",
             ErrorKind::NumberDateSwap => "number.date-swap",
+            ErrorKind::NumberUnit => "number.unit",
             ErrorKind::TermWrong => "term.wrong",
             ErrorKind::NameMisspelt => "name.misspelt",
             ErrorKind::TermForbidden => "term.forbidden",
@@ -1098,6 +1120,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NumberValue | ErrorKind::NumberScale => "number.mismatch",
             ErrorKind::NumberDateSwap => "number.date",
+            ErrorKind::NumberUnit => "number.unit",
             ErrorKind::TermWrong => "term.missing",
             ErrorKind::NameMisspelt => "term.missing,name.variant",
             ErrorKind::TermForbidden => "term.forbidden",
@@ -1234,6 +1257,25 @@ impl World<'_> {
                 let injected = excerpt(&self.paragraph_text(&article.paragraphs[p], false));
                 article.paragraphs[p].en_state = EnState::Untranslated;
                 Some(row(original, injected))
+            }
+            ErrorKind::NumberUnit => {
+                let paragraph = &mut article.paragraphs[p];
+                let mut candidates: Vec<usize> = (0..paragraph.sentences.len())
+                    .filter(|&s| {
+                        let en = self.render(&paragraph.sentences[s], true);
+                        UNIT_SWAPS.iter().any(|(from, _)| en.contains(from))
+                    })
+                    .collect();
+                rng.shuffle(&mut candidates);
+                let s = *candidates.first()?;
+                let before = self.render(&paragraph.sentences[s], true);
+                let (from, to) = UNIT_SWAPS.iter().find(|(from, _)| before.contains(from))?;
+                let at = before.find(from)?;
+                // The number and its unit: "about 45 km" → "about 45 miles".
+                let start = before[..at].rfind(' ').map_or(0, |k| k + 1);
+                let number = &before[start..at];
+                paragraph.sentences[s].unit_swapped = true;
+                Some(row(format!("{number}{from}"), format!("{number}{to}")))
             }
             _ => {
                 let mut slots: Vec<(usize, usize)> = Vec::new();

@@ -31,11 +31,17 @@ pub const FORMAT: Rule = Rule {
     summary: "The translation writes a number in the source language's convention, which changes its meaning (5.000 or 2,5% in English).",
 };
 
+pub const UNIT: Rule = Rule {
+    id: "number.unit",
+    default_severity: Severity::Error,
+    summary: "A quantity's unit or currency changed in the translation: another unit or dimension (10 mét ⇔ 10 km, ba ngày ⇔ three weeks), another currency (200 yên ⇔ 200 won), or the same number in a unit it does not convert to (2 tấn ⇔ 2 kg). Conversions within the written precision are fine (5 km ⇔ 3 miles).",
+};
+
 pub struct NumberCheck;
 
 impl Check for NumberCheck {
     fn rules(&self) -> &'static [Rule] {
-        &[MISMATCH, MISSING, EXTRA, DATE, FORMAT]
+        &[MISMATCH, MISSING, EXTRA, DATE, FORMAT, UNIT]
     }
 
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
@@ -74,6 +80,7 @@ impl Check for NumberCheck {
                     NumberRule::Extra => &EXTRA,
                     NumberRule::Date => &DATE,
                     NumberRule::Format => &FORMAT,
+                    NumberRule::Unit => &UNIT,
                 };
                 // Numbers inside an untranslated sentence are that sentence's problem.
                 let in_untranslated = |range: &std::ops::Range<usize>| {

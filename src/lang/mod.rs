@@ -3,9 +3,11 @@
 //! Number handling lives in `crate::numbers`, one module per language.
 
 pub mod en;
+pub mod en_units;
 mod names;
 pub use names::language_name;
 pub mod vi;
+pub mod vi_units;
 
 /// Share (0.0–1.0) of the words in `text` that are characteristic of
 /// `lang`; None when we have no detector for the language.

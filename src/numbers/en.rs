@@ -21,6 +21,7 @@ use super::{
     Currency, DateOrder, DateValue, Mention, NumberKind, NumberLanguage, NumberValue, Reading,
     Strength, TimeValue,
 };
+use crate::lang::en_units;
 
 /// The English number reader.
 pub(crate) struct English;
@@ -144,6 +145,8 @@ fn extract(text: &str) -> Vec<Mention> {
         };
         i = next.map_or(i + 1, |n| n.max(i + 1));
     }
+    sc.attach_units(en_units::UNIT_WORDS, en_units::UNITS_BEFORE, true);
+    sc.attach_bounds(en_units::ABOVE, en_units::BELOW);
     half_of_scale(text, sc.finish(RANGE_CONNECTORS))
 }
 
@@ -219,8 +222,13 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     if month_of(sc, i).is_some() {
         return month_rule(sc, i);
     }
-    if WEEKDAYS.contains(&w) && sc.tok(i).is_some_and(|t| t.capitalized()) {
-        return relative(sc, i, i, NumberKind::Date);
+    if let Some(day) = WEEKDAYS.iter().position(|d| *d == w) {
+        if sc.tok(i).is_some_and(|t| t.capitalized()) {
+            let mut m = sc.mention(i, i, NumberKind::Date, NumberValue::Weekday(day as u8 + 1));
+            m.strength = Strength::Weak;
+            sc.push(m, i, i);
+            return Some(i + 1);
+        }
     }
     match w {
         "today" | "yesterday" | "tomorrow" | "tonight" => relative(sc, i, i, NumberKind::Date),
@@ -237,7 +245,44 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             };
             relative(sc, i, i + 1, kind)
         }
-        "war" | "ii" | "iii" => roman_after_war(sc, i),
+        "war" | "ii" | "iii" if w == "war" || !title_numeral(sc, i) => roman_after_war(sc, i),
+        "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" if title_numeral(sc, i) => {
+            // "Avatar II", "Part III": a sequel or part of a title.
+            let v = roman(sc.raw(i))?;
+            let mut m = sc.mention(i, i, NumberKind::Ordinal, NumberValue::Number(f64::from(v)));
+            m.strength = Strength::Weak;
+            sc.push(m, i, i);
+            Some(i + 1)
+        }
+        "million" | "billion" | "trillion" if matches!(sc.prev(i), "another" | "a" | "one") => {
+            // "another billion years": a scale word on its own is one of it.
+            let (s, end) = scale_words(sc, i);
+            let (unit, end) = tail(sc, end);
+            let (kind, value) = with_unit(s, unit);
+            let mut m = sc.mention(i, end - 1, kind, value);
+            m.approximate = true;
+            sc.push_scaled(m, i, end - 1, 1.0, s, unit);
+            Some(end)
+        }
+        "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties"
+        | "nineties"
+            if decade_context(sc, i) =>
+        {
+            let tens = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ];
+            let d = tens.iter().position(|t| *t == w)? as f64 * 10.0 + 20.0;
+            let m = sc.mention(i, i, NumberKind::Decade, NumberValue::Number(d));
+            sc.push(m, i, i);
+            Some(i + 1)
+        }
         "dozens" | "scores" | "tens" | "hundreds" | "thousands" | "millions" | "billions"
         | "trillions" => approx_plural(sc, i),
         "several" | "few" | "couple" => approx_few(sc, i),
@@ -312,6 +357,26 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         }
         _ => number_words(sc, i),
     }
+}
+
+/// A capitalised Roman numeral right after a capitalised word or "Part":
+/// "Avatar II", "Part III" (never "World War II", read elsewhere).
+fn title_numeral(sc: &Scan, i: usize) -> bool {
+    let upper = sc.raw(i).bytes().all(|b| b.is_ascii_uppercase());
+    let after_title = i > 0
+        && sc
+            .tok(i - 1)
+            .is_some_and(|t| t.kind == TokKind::Word && t.capitalized() && t.lower != "war");
+    upper && after_title
+}
+
+/// "the sixties", "the late nineties" are decades; "in her sixties" is an age.
+fn decade_context(sc: &Scan, i: usize) -> bool {
+    let mut k = i;
+    if matches!(sc.prev(k), "early" | "mid" | "late") {
+        k -= 1;
+    }
+    sc.prev(k) == "the"
 }
 
 fn single_word(sc: &mut Scan, i: usize, v: f64, strength: Strength) -> Option<usize> {
@@ -521,6 +586,7 @@ fn tail(sc: &Scan, j: usize) -> (Unit, usize) {
             return (Unit::BasisPoint, j + 2)
         }
         "bps" | "bp" => return (Unit::BasisPoint, j + 1),
+        "cents" | "cent" if sc.lower(j + 1) != "of" => return (Unit::Cents(Currency::Usd), j + 1),
         _ => {}
     }
     match currency(sc, j) {
@@ -597,6 +663,18 @@ fn number_words(sc: &mut Scan, i: usize) -> Option<usize> {
             m.alternatives.extend(other);
             sc.push(m, i, j);
             return Some(j + 1);
+        }
+    }
+    // "two and a half billion": the half belongs to the scale that follows.
+    if !wn.scaled && next == "and" && sc.lower(j + 1) == "a" && sc.lower(j + 2) == "half" {
+        let (s, k) = scale_words(sc, j + 3);
+        if s > 1.0 {
+            let (unit, end) = tail(sc, k);
+            let (kind, value) = with_unit((v + 0.5) * s, unit);
+            let mut m = sc.mention(i, end - 1, kind, value);
+            m.approximate = sc.hedged(i, HEDGES, HEDGE_PAIRS);
+            sc.push_scaled(m, i, end - 1, v + 0.5, s, unit);
+            return Some(end);
         }
     }
     // "eight o'clock": a time of day.
@@ -1105,8 +1183,46 @@ fn scale_words(sc: &Scan, mut j: usize) -> (f64, usize) {
     (s, j)
 }
 
+/// "'71", "’71": a year with its century dropped, read in the 1900s with
+/// the 2000s as the other reading. "'90s" is a decade (see `lit_rules`).
+fn abbreviated_year(sc: &mut Scan, i: usize) -> Option<usize> {
+    let text = sc.raw(i);
+    let before = sc.text[..sc.tok(i)?.start].trim_end();
+    let (digits, first) = match text.strip_prefix('\'').or_else(|| text.strip_prefix('’')) {
+        Some(d) => (d, i),
+        None if before.ends_with(['\'', '’']) || before.ends_with("&apos;") => (text, i),
+        None => return None,
+    };
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    let mut m = sc.mention(
+        first,
+        i,
+        NumberKind::Year,
+        NumberValue::Number(f64::from(1900 + d)),
+    );
+    for century in [2000, 1800] {
+        m.alternatives.push(Reading {
+            kind: NumberKind::Year,
+            value: NumberValue::Number(f64::from(century + d)),
+            foreign: false,
+        });
+    }
+    sc.push(m, first, i);
+    Some(i + 1)
+}
+
 fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let text = sc.raw(i);
+    // "&#91;": a character reference left in the text, not a number.
+    if text.starts_with("&#") || sc.char_reference(i) {
+        return Some(i + 1);
+    }
+    if let Some(next) = abbreviated_year(sc, i) {
+        return Some(next);
+    }
     if let Some((h, m, pm)) = time_literal(text) {
         return push_time(sc, i, i, h, m, pm);
     }
@@ -1127,7 +1243,8 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => head,
         _ => suffix,
     };
-    if text.contains('-') && !core.is_empty() && core.len() + prefix.len() < text.len() {
+    let era = prefix.ends_with('-') && suffix == "s";
+    if text.contains('-') && !core.is_empty() && core.len() + prefix.len() < text.len() && !era {
         return dash_rule(sc, i);
     }
     if core.is_empty() {
@@ -1144,7 +1261,8 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     }
     // "mid-2024", "pre-1990s": a year, loosely.
     if let Some(word) = prefix.strip_suffix('-') {
-        let year_like = core.len() == 4 && (suffix.is_empty() || suffix == "s");
+        let decade = suffix == "s" && matches!(core.len(), 2 | 4) && core.ends_with('0');
+        let year_like = core.len() == 4 && suffix.is_empty() || decade;
         if year_like
             && matches!(
                 word.to_lowercase().as_str(),
@@ -1154,16 +1272,16 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             if let Some(y) = core
                 .parse::<u32>()
                 .ok()
-                .filter(|y| (1000..=2999).contains(y))
+                .filter(|y| (1000..=2999).contains(y) || decade)
             {
                 let start = prefix.len();
-                let mut m = sc.mention_in(
-                    i,
-                    start,
-                    start + 4,
-                    NumberKind::Year,
-                    NumberValue::Number(f64::from(y)),
-                );
+                let kind = if decade {
+                    NumberKind::Decade
+                } else {
+                    NumberKind::Year
+                };
+                let end = start + core.len() + usize::from(decade);
+                let mut m = sc.mention_in(i, start, end, kind, NumberValue::Number(f64::from(y)));
                 m.approximate = true;
                 sc.push(m, i, i);
             }
@@ -1218,12 +1336,7 @@ fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         && suffix == "s"
         && (core.len() == 4 || core.len() == 2 && num.value % 10.0 == 0.0)
     {
-        let y = if core.len() == 2 {
-            1900.0 + num.value
-        } else {
-            num.value
-        };
-        let mut m = sc.mention(i, i, NumberKind::Year, NumberValue::Number(y));
+        let mut m = sc.mention(i, i, NumberKind::Decade, NumberValue::Number(num.value));
         m.approximate = true;
         sc.push(m, i, i);
         return Some(i + 1);
@@ -1532,7 +1645,9 @@ mod tests {
         ] {
             let ms = extract(text);
             assert!(
-                ms.iter().all(|m| m.strength == Strength::Vague),
+                // A weekday is weak, so a changed one is reported, a dropped one never.
+                ms.iter().all(|m| m.strength == Strength::Vague
+                    || matches!(m.value, NumberValue::Weekday(_)) && m.strength == Strength::Weak),
                 "{text:?} → {ms:#?}"
             );
         }

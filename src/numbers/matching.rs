@@ -12,8 +12,9 @@
 use std::collections::HashMap;
 
 use super::render;
+use super::units::{converts, Dimension, UnitDef};
 use super::{
-    DateOrder, DateValue, Mention, NumberIssue, NumberKind, NumberLanguage, NumberRule,
+    Bound, DateOrder, DateValue, Mention, NumberIssue, NumberKind, NumberLanguage, NumberRule,
     NumberValue, Reading, Strength, TimeValue,
 };
 
@@ -27,6 +28,12 @@ enum Verdict {
     Mismatch,
     /// A date whose day, month or year changed.
     Date,
+    /// The unit or currency changed: another dimension ("10 mét" ⇔ "10
+    /// km" is fine by value, "200 yên" ⇔ "200 won"), or the same number in
+    /// another unit that it does not convert to ("2 tấn" ⇔ "2 kg").
+    Unit,
+    /// The same number hedged the other way ("hơn 50" ⇔ "fewer than 50").
+    Bound,
 }
 
 /// One side of a pairing: a mention, or one end of a range mention.
@@ -38,6 +45,9 @@ struct Unit<'a> {
     strength: Strength,
     approximate: bool,
     foreign: bool,
+    /// The unit of measure, if one is written.
+    measure: Option<&'static UnitDef>,
+    bound: Option<Bound>,
     /// Position in the block, 0..1, to break ties in text order.
     pos: f64,
 }
@@ -53,6 +63,8 @@ fn units(mentions: &[Mention]) -> Vec<Unit<'_>> {
             strength: m.strength,
             approximate: m.approximate,
             foreign: m.foreign,
+            measure: m.unit,
+            bound: m.bound,
             pos: 0.0,
         };
         match &m.value {
@@ -186,6 +198,33 @@ fn time_eq(s: &TimeValue, t: &TimeValue) -> bool {
     }
 }
 
+/// A decade against a decade or a year. "những năm 80" ⇔ "the 1980s":
+/// a decade written with two digits names its century by context.
+fn decades(sk: NumberKind, a: f64, tk: NumberKind, b: f64) -> Option<(f64, Verdict)> {
+    let same_decade = |x: f64, y: f64| {
+        if x < 100.0 || y < 100.0 {
+            eq(x.rem_euclid(100.0), y.rem_euclid(100.0))
+        } else {
+            eq(x, y)
+        }
+    };
+    match (sk, tk) {
+        (NumberKind::Decade, NumberKind::Decade) => Some(if same_decade(a, b) {
+            (0.0, Verdict::Ok)
+        } else {
+            (MISMATCH, Verdict::Mismatch)
+        }),
+        // "vào năm 1985" ⇔ "in the mid-1980s": a year in that decade.
+        (NumberKind::Decade, NumberKind::Year) => {
+            same_decade(a, (b / 10.0).floor() * 10.0).then_some((0.3, Verdict::Ok))
+        }
+        (NumberKind::Year, NumberKind::Decade) => {
+            same_decade((a / 10.0).floor() * 10.0, b).then_some((0.3, Verdict::Ok))
+        }
+        _ => None,
+    }
+}
+
 /// Cost and verdict of reading source value `sv` as target value `tv`;
 /// None when the two cannot be counterparts.
 fn compare_values(
@@ -199,6 +238,11 @@ fn compare_values(
     let same = |a: f64, b: f64| eq(a, b) || (hedged && close(a, b));
     match (sv, tv) {
         (V::Relative, V::Relative) => Some((0.05, Verdict::Ok)),
+        (V::Weekday(a), V::Weekday(b)) => Some(if a == b {
+            (0.0, Verdict::Ok)
+        } else {
+            (MISMATCH - 0.1, Verdict::Date)
+        }),
         (V::Relative, _) | (_, V::Relative) => {
             let other = if matches!(sv, V::Relative) {
                 (tk, tv)
@@ -217,6 +261,9 @@ fn compare_values(
                 _ => return None,
             };
             (*lo <= v && v <= *hi).then_some((ABSORB, Verdict::Ok))
+        }
+        (V::Number(a), V::Number(b)) if sk == NumberKind::Decade || tk == NumberKind::Decade => {
+            decades(sk, *a, tk, *b)
         }
         (V::Number(a), V::Number(b)) => {
             let (a, b) = (*a, *b);
@@ -258,11 +305,12 @@ fn compare_values(
                 currency: cb,
             },
         ) => {
+            if ca != cb {
+                let cost = if same(*a, *b) { 0.6 } else { MISMATCH };
+                return Some((cost, Verdict::Unit));
+            }
             if !same(*a, *b) {
                 return Some((MISMATCH, Verdict::Mismatch));
-            }
-            if ca != cb {
-                return Some((0.6, Verdict::Mismatch));
             }
             Some((0.0, Verdict::Ok))
         }
@@ -326,6 +374,15 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
             (c, v)
         }
     });
+    if let (Some(us), Some(ut), Some(primary)) = (s.measure, t.measure, best) {
+        best = Some(measured(s.value, us, t.value, ut, hedged).unwrap_or(primary));
+    }
+    // "hơn 50" ⇔ "fewer than 50": the hedge turned around.
+    if let (Some(a), Some(b), Some((_, Verdict::Ok))) = (s.bound, t.bound, best) {
+        if a != b {
+            best = Some((MISMATCH - 0.1, Verdict::Bound));
+        }
+    }
     // A vague mention only confirms; it never takes part in a finding.
     let vague = s.strength == Strength::Vague || t.strength == Strength::Vague;
     if vague && best.is_some_and(|(_, v)| v != Verdict::Ok) {
@@ -358,6 +415,72 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
         }
     }
     best.map(|(c, v)| (c + 0.01 * (s.pos - t.pos).abs(), v))
+}
+
+/// Two amounts with units, when the units decide the pairing: None when
+/// the units are the same (the values decide alone).
+fn measured(
+    sv: &NumberValue,
+    us: &'static UnitDef,
+    tv: &NumberValue,
+    ut: &'static UnitDef,
+    hedged: bool,
+) -> Option<(f64, Verdict)> {
+    let (NumberValue::Number(a), NumberValue::Number(b)) = (sv, tv) else {
+        return None;
+    };
+    let (a, b) = (*a, *b);
+    if std::ptr::eq(us, ut) || us.code == ut.code {
+        return None;
+    }
+    let converts_to = |u1: &UnitDef, u2: &UnitDef| converts(a, u1, b, u2, hedged, rounding_unit);
+    let ok = match (us.dimension, ut.dimension) {
+        // A bare "degrees" is Celsius or Fahrenheit, whichever fits.
+        (Dimension::Temperature, Dimension::Temperature)
+            if us.code == "deg" || ut.code == "deg" =>
+        {
+            let scales = ["c", "f"].map(super::units::by_code);
+            let pick = |u: &'static UnitDef| -> Vec<&'static UnitDef> {
+                if u.code == "deg" {
+                    scales.iter().flatten().copied().collect()
+                } else {
+                    vec![u]
+                }
+            };
+            pick(us).iter().any(|x| {
+                pick(ut)
+                    .iter()
+                    .any(|y| eq(a, b) && x.code == y.code || converts_to(x, y))
+            })
+        }
+        (x, y) if x == y => converts_to(us, ut),
+        // "cây 100 năm tuổi" ⇔ "a 100-year-old tree": an age is a duration.
+        (Dimension::Age, Dimension::Duration) | (Dimension::Duration, Dimension::Age) => {
+            let year = super::units::by_code("year")?;
+            let as_years = |u: &'static UnitDef| {
+                if u.dimension == Dimension::Age {
+                    year
+                } else {
+                    u
+                }
+            };
+            converts_to(as_years(us), as_years(ut))
+        }
+        _ => false,
+    };
+    if ok {
+        return Some((0.05, Verdict::Ok));
+    }
+    let comparable = us.dimension == ut.dimension
+        || matches!(
+            (us.dimension, ut.dimension),
+            (Dimension::Age, Dimension::Duration) | (Dimension::Duration, Dimension::Age)
+        );
+    if comparable && !eq(a, b) {
+        // A conversion off beyond rounding: a wrong number, shown converted.
+        return Some((MISMATCH, Verdict::Mismatch));
+    }
+    Some((if eq(a, b) { 0.6 } else { MISMATCH }, Verdict::Unit))
 }
 
 fn unmatched_cost(u: &Unit) -> f64 {
@@ -537,6 +660,69 @@ fn describe(v: &NumberValue, kind: NumberKind) -> String {
     render::english(v, kind, DateOrder::MonthDay)
 }
 
+/// "more than" or "less than", for messages.
+fn bound_words(b: Option<Bound>) -> &'static str {
+    match b {
+        Some(Bound::Above) => "more than",
+        Some(Bound::Below) => "less than",
+        None => "",
+    }
+}
+
+/// A mention's value and unit in English, for messages.
+fn describe_mention(m: &Mention) -> String {
+    with_unit_text(describe(&m.value, m.kind), m.unit, "en")
+}
+
+/// A rendered amount followed by its unit as `lang` writes it.
+fn with_unit_text(amount: String, unit: Option<&UnitDef>, lang: &str) -> String {
+    match unit {
+        None => amount,
+        Some(u) => {
+            let word = if lang == "vi" { u.vi } else { u.en };
+            if word.starts_with('°') {
+                format!("{amount}{word}")
+            } else {
+                format!("{amount} {word}")
+            }
+        }
+    }
+}
+
+/// Three significant digits, for a converted amount ("3.11 miles").
+fn significant(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let magnitude = 10f64.powi(x.abs().log10().floor() as i32 - 2);
+    (x / magnitude).round() * magnitude
+}
+
+/// What changed between the units of two paired mentions.
+fn unit_change(s: &Mention, t: &Mention) -> String {
+    match (&s.value, &t.value, s.unit, t.unit) {
+        (NumberValue::Money { currency: a, .. }, NumberValue::Money { currency: b, .. }, _, _) => {
+            format!("the currency changed from {} to {}", a.code(), b.code())
+        }
+        (_, _, Some(us), Some(ut)) if us.dimension != ut.dimension => {
+            let article = if us.dimension.name().starts_with('a') {
+                "an"
+            } else {
+                "a"
+            };
+            format!(
+                "{article} {} became a {}",
+                us.dimension.name(),
+                ut.dimension.name()
+            )
+        }
+        (_, _, Some(us), Some(ut)) => {
+            format!("the unit changed from {} to {}", us.en, ut.en)
+        }
+        _ => "the unit changed".to_string(),
+    }
+}
+
 /// Pair the numbers of a source block with those of its translation and
 /// report what a careful editor would call wrong.
 pub fn compare(
@@ -592,9 +778,40 @@ pub fn compare(
         }
         let (s, t) = (&source[si], &target[ti]);
         let order = t.date_order.or(target_order);
-        let suggestion = Some(target_lang.render_styled(&s.value, s.kind, order));
-        let s_desc = describe(&s.value, s.kind);
-        let t_desc = describe(&t.value, t.kind);
+        let mut suggestion = Some(with_unit_text(
+            target_lang.render_styled(&s.value, s.kind, order),
+            s.unit,
+            target_lang.code(),
+        ));
+        if verdict == Verdict::Bound && target_lang.code() == "en" {
+            suggestion = suggestion.map(|x| format!("{} {x}", bound_words(s.bound)));
+        }
+        let s_desc = describe_mention(s);
+        let t_desc = match (&s.value, s.unit, &t.value, t.unit) {
+            // A conversion off beyond rounding: show what it converts to.
+            (NumberValue::Number(_), Some(us), NumberValue::Number(b), Some(ut))
+                if verdict == Verdict::Mismatch
+                    && us.code != ut.code
+                    && us.code != "deg"
+                    && ut.code != "deg" =>
+            {
+                let back = us.from_base(ut.to_base(*b));
+                format!(
+                    "{}, which is {}",
+                    describe_mention(t),
+                    with_unit_text(
+                        render::english(
+                            &NumberValue::Number(significant(back)),
+                            NumberKind::Decimal,
+                            DateOrder::MonthDay
+                        ),
+                        Some(us),
+                        "en"
+                    )
+                )
+            }
+            _ => describe_mention(t),
+        };
         let (rule, message) = match verdict {
             Verdict::Date => {
                 let swapped = matches!((&s.value, &t.value), (NumberValue::Date(a), NumberValue::Date(b))
@@ -619,6 +836,25 @@ pub fn compare(
                     t.text,
                     crate::lang::language_name(source_lang.code()),
                     s.text
+                ),
+            ),
+            Verdict::Bound => (
+                NumberRule::Mismatch,
+                format!(
+                    "number \u{201C}{}\u{201D} ({} {s_desc}) rendered as \u{201C}{}\u{201D} ({} {t_desc}): the hedge points the other way",
+                    s.text,
+                    bound_words(s.bound),
+                    t.text,
+                    bound_words(t.bound)
+                ),
+            ),
+            Verdict::Unit => (
+                NumberRule::Unit,
+                format!(
+                    "quantity \u{201C}{}\u{201D} ({s_desc}) rendered as \u{201C}{}\u{201D} ({t_desc}): {}",
+                    s.text,
+                    t.text,
+                    unit_change(s, t)
                 ),
             ),
             _ => (
@@ -679,6 +915,16 @@ pub fn compare(
         }
         extra_seen[t.mention] = true;
         let tm = &target[t.mention];
+        // "in February, and it snowed in February": a number said again is
+        // no new number.
+        let repeated = tu.iter().enumerate().any(|(k, o)| {
+            matched_target[k]
+                && target[o.mention].kind == tm.kind
+                && target[o.mention].value == tm.value
+        });
+        if repeated {
+            continue;
+        }
         let desc = describe(&tm.value, tm.kind);
         issues.push(NumberIssue {
             rule: NumberRule::Extra,

@@ -24,6 +24,7 @@ mod words_vi;
 
 #[cfg(test)]
 mod tests;
+pub mod units;
 
 use std::ops::Range;
 
@@ -50,6 +51,9 @@ pub enum NumberKind {
     Month,
     /// A calendar year: "năm 1998", "in 1998".
     Year,
+    /// A decade, by its first year as written: "những năm 80" (80),
+    /// "thập niên 1990", "the 1990s", "the '90s", "the sixties" (60).
+    Decade,
     /// A clock time: "15h45", "3:45 p.m.".
     Time,
     /// Two endpoints of the same kind: "2019-2023", "June 10-12", "7-8/9".
@@ -72,6 +76,7 @@ impl NumberKind {
             NumberKind::Date => "date",
             NumberKind::Month => "month",
             NumberKind::Year => "year",
+            NumberKind::Decade => "decade",
             NumberKind::Time => "time",
             NumberKind::Range => "range",
             NumberKind::Ratio => "ratio",
@@ -170,6 +175,10 @@ pub enum NumberValue {
     /// "last year", "thứ Sáu", "Monday"): compatible with any value of its
     /// kind, never itself a finding.
     Relative,
+    /// A day of the week, 1 = Monday … 7 = Sunday ("thứ Hai", "thứ 5",
+    /// "Chủ nhật", "Tuesday"): compatible with relative dates, compared
+    /// with another weekday.
+    Weekday(u8),
 }
 
 /// How much a mention can be trusted on its own.
@@ -223,6 +232,20 @@ pub struct Mention {
     pub foreign: bool,
     /// Day-month order for dates written with a month name.
     pub date_order: Option<DateOrder>,
+    /// The unit of measure written after the amount ("10 mét", "3 miles").
+    pub unit: Option<&'static units::UnitDef>,
+    /// Which side of the number a hedge puts the amount on ("hơn 50" is
+    /// above, "fewer than 50" below); None for "khoảng", "about" or none.
+    pub bound: Option<Bound>,
+}
+
+/// The direction of a hedge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound {
+    /// "hơn", "trên", "ít nhất", "more than", "over", "at least".
+    Above,
+    /// "dưới", "chưa đầy", "tối đa", "fewer than", "under", "at most".
+    Below,
 }
 
 impl Mention {
@@ -239,6 +262,8 @@ impl Mention {
             alternatives: Vec::new(),
             foreign: false,
             date_order: None,
+            unit: None,
+            bound: None,
         }
     }
 }
@@ -282,6 +307,7 @@ pub enum NumberRule {
     Extra,
     Date,
     Format,
+    Unit,
 }
 
 impl NumberRule {
@@ -293,6 +319,7 @@ impl NumberRule {
             NumberRule::Extra => "number.extra",
             NumberRule::Date => "number.date",
             NumberRule::Format => "number.format",
+            NumberRule::Unit => "number.unit",
         }
     }
 }

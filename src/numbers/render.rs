@@ -197,6 +197,17 @@ fn vi_money(amount: f64, c: Currency) -> String {
     format!("{a} {unit}")
 }
 
+/// English weekday names, Monday first.
+pub(crate) const EN_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// English rendering; `order` picks "4 August" or "August 4".
 pub(crate) fn english(value: &NumberValue, kind: NumberKind, order: DateOrder) -> String {
     if let (NumberKind::Ratio, NumberValue::Range { lo, hi, kind: k }) = (kind, value) {
@@ -219,6 +230,8 @@ pub(crate) fn english(value: &NumberValue, kind: NumberKind, order: DateOrder) -
                 format!("{} {unit}", digits(*v, '.', Some(',')))
             }
             NumberKind::Year => digits(*v, '.', None),
+            NumberKind::Decade if *v < 100.0 => format!("the '{:02}s", *v as u32),
+            NumberKind::Decade => format!("the {}s", digits(*v, '.', None)),
             NumberKind::Date | NumberKind::Month | NumberKind::Time => digits(*v, '.', None),
             _ => en_amount(*v),
         },
@@ -253,6 +266,11 @@ pub(crate) fn english(value: &NumberValue, kind: NumberKind, order: DateOrder) -
         }
         NumberValue::Approx { lo, hi } => format!("{}-{}", en_amount(*lo), en_amount(*hi)),
         NumberValue::Relative => String::new(),
+        NumberValue::Weekday(d) => EN_WEEKDAYS
+            .get(usize::from(*d).wrapping_sub(1))
+            .copied()
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 
@@ -269,6 +287,7 @@ pub(crate) fn vietnamese(value: &NumberValue, kind: NumberKind) -> String {
                 format!("{} điểm phần trăm", digits(*v, ',', Some('.')))
             }
             NumberKind::Year => format!("năm {}", digits(*v, ',', None)),
+            NumberKind::Decade => format!("những năm {}", digits(*v, ',', None)),
             NumberKind::Date | NumberKind::Month | NumberKind::Time => digits(*v, ',', None),
             _ => vi_amount(*v),
         },
@@ -291,6 +310,8 @@ pub(crate) fn vietnamese(value: &NumberValue, kind: NumberKind) -> String {
         }
         NumberValue::Approx { lo, hi } => format!("{}-{}", vi_amount(*lo), vi_amount(*hi)),
         NumberValue::Relative => String::new(),
+        NumberValue::Weekday(7) => "Chủ nhật".to_string(),
+        NumberValue::Weekday(d) => format!("thứ {}", d + 1),
     }
 }
 

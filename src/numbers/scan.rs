@@ -5,6 +5,7 @@
 
 use super::lexer::{TokKind, Token};
 use super::literal::{parse_num, split_number, Conv, Item};
+use super::units::{unit_at, UnitDef, UnitWords};
 use super::{Currency, DateValue, Mention, NumberKind, NumberValue};
 
 /// The unit that follows an amount.
@@ -16,10 +17,15 @@ pub(crate) enum Unit {
     /// Basis points: a hundredth of a percentage point.
     BasisPoint,
     Money(Currency),
+    /// A hundredth of a currency ("500 cents" is $5).
+    Cents(Currency),
 }
 
 /// Words that join days in a list ("10, 11 và 12/6", "10 and 12 June").
 const DAY_LIST: &[&str] = &[",", "và", "and", "-", "đến", "tới", "to", "hoặc", "or", "&"];
+
+/// Words between the ends of a date range ("May 19 to 21", "19 đến 21/5").
+const RANGE_ENDS: &[&str] = &["to", "through", "until", "till", "-", "–", "đến", "tới"];
 
 /// Words that may open a bracketed conversion ("(about $40 million)").
 const CONVERSION_WORDS: &[&str] = &[
@@ -126,6 +132,13 @@ impl<'t, 'a> Scan<'t, 'a> {
         self.toks.get(i).map_or("", |t| t.text)
     }
 
+    /// The digits of a character reference ("&#91;") split off by the lexer.
+    pub fn char_reference(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            self.text[..t.start].ends_with("&#") && self.text[t.end..].starts_with(';')
+        })
+    }
+
     pub fn is_lit(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Lit)
     }
@@ -213,6 +226,124 @@ impl<'t, 'a> Scan<'t, 'a> {
         });
     }
 
+    /// Attach the unit of measure written right after each amount: glued
+    /// ("450km", "37°C", "60km/h"), after one space ("10 mét", "3 miles"),
+    /// or after a hyphen when `hyphen` ("a 56-day campaign",
+    /// "five-year-old"); or named right before it by a word of `before`
+    /// ("lớp 5"). Ordinals take only a school grade ("fifth grade").
+    pub fn attach_units(&mut self, words: UnitWords, before: UnitWords, hyphen: bool) {
+        for k in 0..self.found.len() {
+            let f = &self.found[k];
+            let ordinal = f.m.kind == NumberKind::Ordinal;
+            let amount = match (&f.m.kind, &f.m.value) {
+                (
+                    NumberKind::Cardinal | NumberKind::Decimal | NumberKind::Ordinal,
+                    NumberValue::Number(_),
+                ) => true,
+                (NumberKind::Range, NumberValue::Range { kind, .. }) => {
+                    matches!(kind, NumberKind::Cardinal | NumberKind::Decimal)
+                }
+                _ => false,
+            };
+            if !amount || f.m.unit.is_some() {
+                continue;
+            }
+            let after = self
+                .unit_after(f, words, hyphen)
+                .filter(|u| (u.dimension == super::units::Dimension::Grade) == ordinal);
+            // "hai thập kỷ" is already read as 20 years (see `in_years`).
+            let after = match after {
+                Some(u)
+                    if matches!(u.code, "decade" | "century") && !f.m.alternatives.is_empty() =>
+                {
+                    super::units::by_code("year")
+                }
+                other => other,
+            };
+            let unit = after.or_else(|| self.unit_before(f, before));
+            self.found[k].m.unit = unit;
+        }
+    }
+
+    /// Record the direction of a hedge before each mention: a phrase of
+    /// `above` or `below` (space-separated lower-case words) ending right
+    /// before its first token.
+    pub fn attach_bounds(&mut self, above: &[&str], below: &[&str]) {
+        for k in 0..self.found.len() {
+            let first = self.found[k].first;
+            let ends_here = |phrase: &&str| {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                words.len() <= first
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(n, w)| self.lower(first - words.len() + n) == *w)
+            };
+            // The longest phrase decides: "ít hơn" is below, "hơn" above.
+            let longest = |list: &[&str]| {
+                list.iter()
+                    .filter(|p| ends_here(p))
+                    .map(|p| p.split(' ').count())
+                    .max()
+                    .unwrap_or(0)
+            };
+            let (up, down) = (longest(above), longest(below));
+            let bound = match up.cmp(&down) {
+                std::cmp::Ordering::Greater => Some(super::Bound::Above),
+                std::cmp::Ordering::Less => Some(super::Bound::Below),
+                std::cmp::Ordering::Equal => None,
+            };
+            self.found[k].m.bound = bound;
+        }
+    }
+
+    fn unit_after(&self, f: &Found, words: UnitWords, hyphen: bool) -> Option<&'static UnitDef> {
+        let tok = self.toks.get(f.last)?;
+        let end = f.m.span.end;
+        // The whole of a glued suffix must be the unit, up to a per-unit
+        // slash ("15km/ngày" is still km).
+        let glued = |rest: &str| {
+            let rest = if hyphen {
+                rest.strip_prefix('-').unwrap_or(rest)
+            } else {
+                rest
+            };
+            unit_at(rest, words, false)
+                .filter(|&(_, len)| len == rest.len() || rest[len..].starts_with('/'))
+                .map(|(u, _)| u)
+        };
+        if end < tok.end {
+            return glued(&self.text[end..tok.end]);
+        }
+        if tok.kind == TokKind::Lit {
+            let (_, _, suffix) = split_number(tok.text);
+            if !suffix.is_empty() {
+                let unit = glued(suffix);
+                // "10-15 km": what follows the first number is the range's end.
+                if unit.is_some() || suffix.chars().any(char::is_alphabetic) {
+                    return unit;
+                }
+            }
+        }
+        let rest = &self.text[tok.end..];
+        let rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None if hyphen && self.toks.get(f.last + 1).is_some_and(|t| t.hyphen_before) => {
+                rest.strip_prefix('-')?
+            }
+            None => return None,
+        };
+        unit_at(rest, words, true).map(|(u, _)| u)
+    }
+
+    fn unit_before(&self, f: &Found, before: UnitWords) -> Option<&'static UnitDef> {
+        let prev = self.prev(f.first);
+        before
+            .iter()
+            .find(|(w, _)| *w == prev)
+            .and_then(|(_, code)| super::units::by_code(code))
+    }
+
     /// True when one of `singles` or a two-word hedge in `pairs` ends right
     /// before token `first`.
     pub fn hedged(&self, first: usize, singles: &[&str], pairs: &[(&str, &str)]) -> bool {
@@ -282,6 +413,25 @@ impl<'t, 'a> Scan<'t, 'a> {
                 }
                 end += 1;
             }
+            // "May 19 to 12": the end of a range takes the month even when
+            // it is (wrongly) before the start, so the changed day is a date.
+            if end == k && k + 1 < n && joined(&self.found[k], &self.found[k + 1]) {
+                let connector = lower(self.found[k].last + 1);
+                let noun_after = toks.get(self.found[k + 1].last + 1).is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && !matches!(t.lower.as_ref(), "and" | "và" | "or" | "hoặc")
+                });
+                if let (true, Some(dd), false) = (
+                    RANGE_ENDS.contains(&connector),
+                    day(&self.found[k + 1]),
+                    noun_after,
+                ) {
+                    let f = &mut self.found[k + 1];
+                    f.m.kind = NumberKind::Date;
+                    f.m.value = NumberValue::Date(DateValue { day: Some(dd), ..d });
+                    f.m.date_order = order;
+                }
+            }
             if end > k {
                 let closing = lower(self.found[end].first - 1);
                 let noun_after = toks
@@ -316,6 +466,13 @@ impl<'t, 'a> Scan<'t, 'a> {
             };
             if b.first != a.last + 2 || !connectors.contains(&lower(a.last + 1)) {
                 continue;
+            }
+            // "từ 10 đến 15 km", "5 to 7 miles": the unit is written once.
+            if b.m.unit.is_some()
+                && a.m.unit.is_none()
+                && matches!(a.m.kind, NumberKind::Cardinal | NumberKind::Decimal)
+            {
+                a.m.unit = b.m.unit;
             }
             if !(b.scale > 1.0 || b.unit != Unit::None) || a.scale > 1.0 {
                 continue;
@@ -395,6 +552,13 @@ pub(crate) fn with_unit(v: f64, unit: Unit) -> (NumberKind, NumberValue) {
             NumberKind::Money,
             NumberValue::Money {
                 amount: v,
+                currency: c,
+            },
+        ),
+        Unit::Cents(c) => (
+            NumberKind::Money,
+            NumberValue::Money {
+                amount: v / 100.0,
                 currency: c,
             },
         ),

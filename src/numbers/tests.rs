@@ -616,7 +616,7 @@ const fn flag(
     }
 }
 
-use NumberRule::{Date as D, Extra as X, Format as F, Mismatch as M, Missing as Mi};
+use NumberRule::{Date as D, Extra as X, Format as F, Mismatch as M, Missing as Mi, Unit as U};
 
 const FLAGGED: &[Flag] = &[
     flag(
@@ -730,7 +730,7 @@ const FLAGGED: &[Flag] = &[
     flag(
         "45,2 tỷ USD",
         "45.2 billion yuan",
-        M,
+        U,
         "45,2 tỷ USD",
         "45.2 billion yuan",
         Some("$45.2 billion"),
@@ -829,7 +829,7 @@ const FLAGGED: &[Flag] = &[
         M,
         "12",
         "18",
-        Some("12"),
+        Some("12 months"),
     ),
     flag(
         "quý I",
@@ -884,7 +884,7 @@ const FLAGGED: &[Flag] = &[
     flag(
         "5 triệu bảng",
         "5 million dollars",
-        M,
+        U,
         "5 triệu bảng",
         "5 million dollars",
         Some("£5 million"),
@@ -1277,4 +1277,515 @@ fn long_blocks_use_the_greedy_assignment() {
     let wrong = tgt.replacen("17,500", "71,500", 1);
     let issues = compare(&s, &en.extract(&wrong), vi, en);
     assert!(!issues.is_empty());
+}
+
+/// A quantity rendered right and a look-alike rendered wrong: the right one
+/// yields nothing, the wrong one exactly one issue of `rule` naming the pair.
+struct LookAlike {
+    src: &'static str,
+    good: &'static str,
+    bad: &'static str,
+    rule: NumberRule,
+    src_text: &'static str,
+    tgt_text: &'static str,
+    suggestion: &'static str,
+}
+
+const fn look_alike(
+    src: &'static str,
+    good: &'static str,
+    bad: &'static str,
+    rule: NumberRule,
+    src_text: &'static str,
+    tgt_text: &'static str,
+    suggestion: &'static str,
+) -> LookAlike {
+    LookAlike {
+        src,
+        good,
+        bad,
+        rule,
+        src_text,
+        tgt_text,
+        suggestion,
+    }
+}
+
+/// The must-pass and must-flag lists of the quantities issue, each error
+/// beside its correct look-alike, and many more of our own.
+const QUANTITIES: &[LookAlike] = &[
+    // Public lists: conversions within the written precision pass; the same
+    // number in another unit, or a conversion off beyond rounding, does not.
+    look_alike("5 km", "3 miles", "5 miles", U, "5", "5", "5 km"),
+    look_alike("5 km", "3.1 miles", "8 miles", M, "5", "8", "5 km"),
+    look_alike("30 độ C", "86°F", "30°F", U, "30", "30°F", "30°C"),
+    look_alike(
+        "30 độ C",
+        "86 degrees Fahrenheit",
+        "90°F",
+        M,
+        "30",
+        "90°F",
+        "30°C",
+    ),
+    look_alike("30 độ C", "86 degrees", "40 degrees", M, "30", "40", "30°C"),
+    look_alike("2 kg", "4.4 pounds", "2 pounds", U, "2", "2", "2 kg"),
+    look_alike(
+        "12 hải lý",
+        "22 km",
+        "12 km",
+        U,
+        "12",
+        "12",
+        "12 nautical miles",
+    ),
+    look_alike(
+        "cách bờ 12 hải lý",
+        "22 km offshore",
+        "40 km offshore",
+        M,
+        "12",
+        "40",
+        "12 nautical miles",
+    ),
+    look_alike(
+        "1.000 ha",
+        "2,470 acres",
+        "1,000 acres",
+        U,
+        "1.000",
+        "1,000",
+        "1,000 hectares",
+    ),
+    look_alike("100 m", "330 feet", "100 feet", U, "100", "100", "100 m"),
+    look_alike("10 mét", "10 meters", "10 km", U, "10", "10", "10 m"),
+    look_alike(
+        "khoảng 10 mét",
+        "about 33 feet",
+        "around 10 km",
+        U,
+        "10",
+        "10",
+        "10 m",
+    ),
+    look_alike("2 tấn", "2,000 kg", "2 kg", U, "2", "2", "2 tons"),
+    look_alike("2 tấn", "2 tonnes", "2 kg", U, "2", "2", "2 tons"),
+    look_alike(
+        "1,5 triệu tấn",
+        "1.5 million tonnes",
+        "1.5 million kg",
+        U,
+        "1,5 triệu",
+        "1.5 million",
+        "1.5 million tons",
+    ),
+    look_alike("60 km/h", "37 mph", "60 mph", U, "60", "60", "60 km/h"),
+    look_alike(
+        "40 lít",
+        "10.5 gallons",
+        "40 gallons",
+        U,
+        "40",
+        "40",
+        "40 liters",
+    ),
+    look_alike(
+        "công suất 1.200 MW",
+        "1.2 GW",
+        "1,200 kW",
+        U,
+        "1.200",
+        "1,200",
+        "1,200 MW",
+    ),
+    look_alike("dung lượng 64 GB", "64GB", "64 MB", U, "64", "64", "64 GB"),
+    look_alike(
+        "ba tuần",
+        "three weeks",
+        "three months",
+        U,
+        "ba",
+        "three",
+        "3 weeks",
+    ),
+    look_alike(
+        "ba ngày",
+        "three days",
+        "three weeks",
+        U,
+        "ba",
+        "three",
+        "3 days",
+    ),
+    look_alike(
+        "30 phút",
+        "half an hour",
+        "30 seconds",
+        U,
+        "30",
+        "30",
+        "30 minutes",
+    ),
+    look_alike(
+        "trong 12 tháng",
+        "within a year",
+        "within 12 weeks",
+        U,
+        "12",
+        "12",
+        "12 months",
+    ),
+    look_alike(
+        "10-15 km",
+        "6-9 miles",
+        "10-15 miles",
+        U,
+        "10-15",
+        "10-15",
+        "10-15 km",
+    ),
+    // Currencies never convert.
+    look_alike(
+        "300 USD",
+        "$300",
+        "300 euros",
+        U,
+        "300 USD",
+        "300 euros",
+        "$300",
+    ),
+    look_alike(
+        "500 đồng",
+        "VND500",
+        "500 cents",
+        U,
+        "500 đồng",
+        "500 cents",
+        "500 dong",
+    ),
+    look_alike(
+        "200 yên", "200 yen", "200 won", U, "200 yên", "200 won", "200 yen",
+    ),
+    look_alike(
+        "200 triệu euro",
+        "€200 million",
+        "$200 million",
+        U,
+        "200 triệu euro",
+        "$200 million",
+        "€200 million",
+    ),
+    // Pound: a weight after an amount, money after a scale word.
+    look_alike(
+        "5 triệu bảng Anh",
+        "5 million pounds",
+        "5 million dollars",
+        U,
+        "5 triệu bảng Anh",
+        "5 million dollars",
+        "£5 million",
+    ),
+    // Decades are their own kind.
+    look_alike(
+        "những năm 80",
+        "the 1980s",
+        "the 1970s",
+        M,
+        "năm 80",
+        "1970s",
+        "the '80s",
+    ),
+    look_alike(
+        "những năm 80",
+        "the '80s",
+        "the 1970s",
+        M,
+        "năm 80",
+        "1970s",
+        "the '80s",
+    ),
+    look_alike(
+        "thập niên 1960",
+        "the sixties",
+        "the seventies",
+        M,
+        "thập niên 1960",
+        "seventies",
+        "the 1960s",
+    ),
+    look_alike(
+        "thập kỷ 90",
+        "the nineties",
+        "the 1980s",
+        M,
+        "thập kỷ 90",
+        "1980s",
+        "the '90s",
+    ),
+    look_alike(
+        "vào năm 1971",
+        "in '71",
+        "in '72",
+        M,
+        "năm 1971",
+        "72",
+        "1971",
+    ),
+    // Years after a scale word.
+    look_alike(
+        "2,5 tỉ năm",
+        "two and a half billion years",
+        "2.5 million years",
+        M,
+        "2,5 tỉ",
+        "2.5 million",
+        "2.5 billion years",
+    ),
+    // Dozens and multipliers.
+    look_alike(
+        "3 tá",
+        "three dozen",
+        "two dozen",
+        M,
+        "3 tá",
+        "two dozen",
+        "36",
+    ),
+    look_alike("gấp ba", "three times", "twice", M, "gấp ba", "twice", "3"),
+    // Times.
+    look_alike(
+        "7g30 sáng",
+        "7:30 a.m.",
+        "7:30 p.m.",
+        M,
+        "7g30 sáng",
+        "7:30 p.m.",
+        "7:30 a.m.",
+    ),
+    look_alike(
+        "19h04",
+        "7:04 p.m.",
+        "7:40 p.m.",
+        M,
+        "19h04",
+        "7:40 p.m.",
+        "7:04 p.m.",
+    ),
+    look_alike(
+        "19h4",
+        "7:04 p.m.",
+        "7:14 p.m.",
+        M,
+        "19h4",
+        "7:14 p.m.",
+        "7:04 p.m.",
+    ),
+    // Parts and sequels.
+    look_alike(
+        "Avatar phần 2",
+        "Avatar II",
+        "Avatar III",
+        M,
+        "2",
+        "III",
+        "2",
+    ),
+    // Ages and grades.
+    look_alike(
+        "5 tuổi",
+        "five-year-old",
+        "fifth grade",
+        U,
+        "5",
+        "fifth",
+        "5 years old",
+    ),
+    look_alike(
+        "năm tuổi",
+        "five years old",
+        "fifth grade",
+        U,
+        "năm",
+        "fifth",
+        "5 years old",
+    ),
+    // Weekdays.
+    look_alike(
+        "thứ Hai",
+        "Monday",
+        "Tuesday",
+        D,
+        "thứ Hai",
+        "Tuesday",
+        "Monday",
+    ),
+    look_alike(
+        "thứ 5", "Thursday", "Tuesday", D, "thứ 5", "Tuesday", "Thursday",
+    ),
+    look_alike(
+        "vào thứ Năm",
+        "on Thursday",
+        "on Friday",
+        D,
+        "thứ Năm",
+        "Friday",
+        "Thursday",
+    ),
+    look_alike(
+        "Thứ Hai (10/6)",
+        "On Monday (June 10)",
+        "On Tuesday (June 10)",
+        D,
+        "Thứ Hai",
+        "Tuesday",
+        "Monday",
+    ),
+    // Hedge direction.
+    look_alike(
+        "hơn 100 người",
+        "more than 100 people",
+        "fewer than 100 people",
+        M,
+        "100",
+        "100",
+        "more than 100",
+    ),
+    look_alike(
+        "dưới 18 tuổi",
+        "under 18",
+        "over 18",
+        M,
+        "18",
+        "18",
+        "less than 18 years old",
+    ),
+    look_alike(
+        "ít hơn 10 người",
+        "fewer than 10 people",
+        "more than 10 people",
+        M,
+        "10",
+        "10",
+        "less than 10",
+    ),
+    // Issue 14 item 14: the end of a date range.
+    look_alike(
+        "từ ngày 19 đến 21/5",
+        "from May 19 to 21",
+        "May 19 to 12",
+        D,
+        "21/5",
+        "12",
+        "May 21",
+    ),
+];
+
+/// Right renderings of quantities with no wrong look-alike of their own.
+const QUANTITIES_CLEAN: &[(&str, &str)] = &[
+    ("tỷ lệ thất nghiệp", "the unemployment rate"),
+    ("từ 10 đến 15 km", "10-15 km"),
+    ("500 đồng/lít", "VND500 per liter"),
+    ("9-11%/năm", "9-11% a year"),
+    ("tỷ lệ thất nghiệp 5%", "the unemployment rate of 5%"),
+    ("ba triệu chứng", "three symptoms"),
+    ("tỷ giá tăng", "the exchange rate rose"),
+    ("một phần tư", "a quarter"),
+    ("gấp đôi", "double"),
+    ("hơn 2 tá loại nước", "more than two dozen kinds of water"),
+    ("1 tỉ năm nữa", "another billion years"),
+    ("một nghìn năm", "a thousand years"),
+    ("2,5 tỉ năm", "2.5 billion years"),
+    ("trong những năm 70", "in the mid-70s"),
+    ("những năm 1990", "the nineties"),
+    ("7 giờ tối", "7 p.m."),
+    (
+        "cậu bé 10 tuổi học lớp 5",
+        "the 10-year-old boy in fifth grade",
+    ),
+    ("cây 100 năm tuổi", "a 100-year-old tree"),
+    ("trong 24 giờ", "within 24 hours"),
+    ("tốc độ 60 km/giờ", "a speed of 60 km/h"),
+    ("vận tốc 50 dặm một giờ", "50 miles per hour"),
+    ("cao 828 mét", "2,717 feet tall"),
+    ("khoảng 50 người", "about 50 people"),
+    ("hơn 50 người", "more than 50 people"),
+    ("Chủ nhật", "Sunday"),
+    ("hàng trăm người", "hundreds of people"),
+    (
+        "Họ ở đó trong tháng Hai.",
+        "They were there in February, and it snowed in February.",
+    ),
+    ("Chúng ta có nó.", "We &#91;have&#93; it."),
+];
+
+#[test]
+fn quantities_and_their_look_alikes() {
+    let mut failures = Vec::new();
+    for q in QUANTITIES {
+        let (s, t, issues) = check(q.src, q.good);
+        if !issues.is_empty() {
+            failures.push(format!(
+                "{:?} ⇔ {:?} (right): {issues:#?}\n  source {s:#?}\n  target {t:#?}",
+                q.src, q.good
+            ));
+        }
+        let (s, t, issues) = check(q.src, q.bad);
+        let text = |ms: &[Mention], k: Option<usize>| {
+            k.and_then(|k| ms.get(k))
+                .map_or("", |m| m.text.as_str())
+                .to_string()
+        };
+        let ok = issues.len() == 1 && {
+            let x = &issues[0];
+            x.rule == q.rule
+                && text(&s, x.source) == q.src_text
+                && text(&t, x.target) == q.tgt_text
+                && x.suggestion.as_deref() == Some(q.suggestion)
+        };
+        if !ok {
+            failures.push(format!(
+                "{:?} ⇔ {:?} (wrong): want {:?} {:?}/{:?} {:?}\n  got {issues:#?}\n  source {s:#?}\n  target {t:#?}",
+                q.src, q.bad, q.rule, q.src_text, q.tgt_text, q.suggestion
+            ));
+        }
+    }
+    for &(src, tgt) in QUANTITIES_CLEAN {
+        let (s, t, issues) = check(src, tgt);
+        if !issues.is_empty() {
+            failures.push(format!(
+                "{src:?} ⇔ {tgt:?}: {issues:#?}\n  source {s:#?}\n  target {t:#?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn unit_messages_name_both_quantities() {
+    let (_, _, issues) = check("10 mét", "10 km");
+    assert_eq!(issues[0].rule.id(), "number.unit");
+    assert!(issues[0].message.contains("10 m)"), "{}", issues[0].message);
+    assert!(
+        issues[0].message.contains("10 km)"),
+        "{}",
+        issues[0].message
+    );
+    // A conversion off beyond rounding shows what it converts to.
+    let (_, _, issues) = check("5 km", "8 miles");
+    assert!(
+        issues[0].message.contains("which is 12.9 km"),
+        "{}",
+        issues[0].message
+    );
+    let (_, _, issues) = check("200 yên", "200 won");
+    assert!(
+        issues[0].message.contains("JPY to KRW"),
+        "{}",
+        issues[0].message
+    );
 }

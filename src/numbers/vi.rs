@@ -8,7 +8,9 @@
 //! father, "tư" = private, "một" = a, "chín" = ripe) count as numbers only
 //! where the next word makes them numbers (a classifier or measure noun).
 
-use super::lexer::{tokenize, TokKind};
+use std::borrow::Cow;
+
+use super::lexer::{tokenize, TokKind, Token};
 use super::literal::{digit_runs, parse_num, roman, split_number, Conv, Num};
 use super::render;
 use super::scan::{
@@ -19,6 +21,7 @@ use super::{
     Currency, DateValue, Mention, NumberKind, NumberLanguage, NumberValue, Reading, Strength,
     TimeValue,
 };
+use crate::lang::vi_units;
 
 /// The Vietnamese number reader.
 pub(crate) struct Vietnamese;
@@ -266,7 +269,8 @@ const WEEKDAY_CONTEXT: &[&str] = &[
 ];
 
 fn extract(text: &str) -> Vec<Mention> {
-    let toks = tokenize(text);
+    let mut toks = tokenize(text);
+    mask_scale_compounds(&mut toks);
     let items = make_items(&toks, Conv::Vi);
     let mut sc = Scan::new(text, &toks, &items);
     let mut i = 0;
@@ -278,7 +282,46 @@ fn extract(text: &str) -> Vec<Mention> {
         };
         i = next.map_or(i + 1, |n| n.max(i + 1));
     }
+    dozens(&mut sc);
+    sc.attach_units(vi_units::UNIT_WORDS, vi_units::UNITS_BEFORE, false);
+    sc.attach_bounds(vi_units::ABOVE, vi_units::BELOW);
     sc.finish(RANGE_CONNECTORS)
+}
+
+/// "2 tá", "ba tá trứng": dozens, so the amount is twelve times the count
+/// ("two dozen" is 24 in English too). "tá điền", "tá hỏa" are other words.
+fn dozens(sc: &mut Scan) {
+    for f in &mut sc.found {
+        let (NumberKind::Cardinal, NumberValue::Number(v)) = (f.m.kind, &mut f.m.value) else {
+            continue;
+        };
+        let next = f.last + 1;
+        let is_dozen = sc.toks.get(next).is_some_and(|t| t.lower == "tá")
+            && !matches!(
+                sc.toks.get(next + 1).map(|t| t.lower.as_ref()),
+                Some("điền" | "hỏa" | "hoả" | "túc" | "lả" | "dược")
+            );
+        if is_dozen {
+            *v *= 12.0;
+            f.base *= 12.0;
+            f.last = next;
+            f.m.span.end = sc.toks[next].end;
+            f.m.text = sc.text[f.m.span.clone()].to_string();
+        }
+    }
+}
+
+/// "tỷ lệ", "triệu chứng": a word that begins with a scale syllable is no
+/// scale. Its first token is read as the whole word, so no rule sees "tỷ".
+fn mask_scale_compounds(toks: &mut [Token<'_>]) {
+    for i in 1..toks.len() {
+        let (head, tail) = toks.split_at_mut(i);
+        let (first, second) = (&mut head[i - 1], &tail[0]);
+        let pair = (first.lower.as_ref(), second.lower.as_ref());
+        if vi_units::SCALE_COMPOUNDS.contains(&pair) {
+            first.lower = Cow::Owned(format!("{} {}", pair.0, pair.1));
+        }
+    }
 }
 
 fn strength_of(value: f64, scaled: bool) -> Strength {
@@ -287,6 +330,15 @@ fn strength_of(value: f64, scaled: bool) -> Strength {
     } else {
         Strength::Weak
     }
+}
+
+/// A day of the week (1 = Monday): weak, so a changed weekday is reported
+/// against the translation's, but a dropped one is never missing.
+fn weekday(sc: &mut Scan, first: usize, last: usize, day: u8) -> Option<usize> {
+    let mut m = sc.mention(first, last, NumberKind::Date, NumberValue::Weekday(day));
+    m.strength = Strength::Weak;
+    sc.push(m, first, last);
+    Some(last + 1)
 }
 
 fn relative(sc: &mut Scan, first: usize, last: usize, kind: NumberKind) -> Option<usize> {
@@ -301,7 +353,7 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let next = sc.lower(i + 1);
     match w {
         "thứ" => ordinal_thu(sc, i),
-        "chủ" if next == "nhật" => relative(sc, i, i + 1, NumberKind::Date),
+        "chủ" if next == "nhật" => weekday(sc, i, i + 1, 7),
         "tháng" => month_rule(sc, i),
         "ngày" => day_rule(sc, i),
         "hôm" if matches!(next, "qua" | "nay" | "kia" | "trước" | "sau") => {
@@ -312,14 +364,15 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         }
         "năm" => year_rule(sc, i).or_else(|| number_words(sc, i)),
         "những" | "các" if next == "năm" && sc.plain_int(i + 2, 4).is_some() => {
-            // "những năm 1990": the 1990s.
+            // "những năm 1990", "những năm 80": the 1990s, the '80s.
             let y = sc.plain_int(i + 2, 4)?;
-            let mut m = sc.mention(
-                i + 1,
-                i + 2,
-                NumberKind::Year,
-                NumberValue::Number(f64::from(y)),
-            );
+            let decade = y % 10 == 0 && ((10..100).contains(&y) || (1000..=2990).contains(&y));
+            let kind = if decade {
+                NumberKind::Decade
+            } else {
+                NumberKind::Year
+            };
+            let mut m = sc.mention(i + 1, i + 2, kind, NumberValue::Number(f64::from(y)));
             m.approximate = true;
             sc.push(m, i + 1, i + 2);
             Some(i + 3)
@@ -328,16 +381,14 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
         // "thập niên 1990", "thập kỷ 80": a decade, read as its first year.
         "thập" if matches!(next, "niên" | "kỷ" | "kỉ") => {
             let d = sc.plain_int(i + 2, 4)?;
-            let y = match d {
-                1000..=2999 => d,
-                10..=99 if d % 10 == 0 => 1900 + d,
-                _ => return None,
-            };
+            if !matches!(d, 1000..=2999 | 10..=99) || d % 10 != 0 {
+                return None;
+            }
             let mut m = sc.mention(
                 i,
                 i + 2,
-                NumberKind::Year,
-                NumberValue::Number(f64::from(y)),
+                NumberKind::Decade,
+                NumberValue::Number(f64::from(d)),
             );
             m.approximate = true;
             sc.push(m, i, i + 2);
@@ -348,6 +399,21 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
             roman_after(sc, i).or_else(|| number_words(sc, i))
         }
         "hàng" | "vài" | "mấy" | "dăm" => approx_rule(sc, i),
+        // "gấp đôi", "gấp ba": a multiplier ("double", "three times").
+        "gấp"
+            if matches!(next, "đôi" | "rưỡi")
+                || sc.word(i + 1).and_then(digit).is_some_and(|d| d >= 2) =>
+        {
+            let v = match next {
+                "đôi" => 2.0,
+                "rưỡi" => 1.5,
+                w => f64::from(digit(w)?),
+            };
+            let mut m = sc.mention(i, i + 1, NumberKind::Cardinal, NumberValue::Number(v));
+            m.strength = Strength::Weak;
+            sc.push(m, i, i + 1);
+            Some(i + 2)
+        }
         "một" if next == "vài" => approx_rule(sc, i),
         "nửa" => {
             if matches!(next, "đêm" | "chừng" | "vời") {
@@ -385,7 +451,11 @@ fn ordinal_thu(sc: &mut Scan, i: usize) -> Option<usize> {
             && (tok.capitalized() || weekday_ctx)
             && !matches!(sc.lower(n + 1), "mươi" | "trăm")
         {
-            return relative(sc, i, n, NumberKind::Date);
+            let day = match lw {
+                "tư" => 3,
+                w => digit(w)? as u8 - 1,
+            };
+            return weekday(sc, i, n, day);
         }
         return match lw {
             "nhất" => ordinal(sc, n, 1.0, Strength::Vague),
@@ -416,7 +486,7 @@ fn ordinal_thu(sc: &mut Scan, i: usize) -> Option<usize> {
                     .tok(i.wrapping_sub(1))
                     .is_none_or(|t| t.kind == TokKind::Word))
         {
-            return relative(sc, i, n, NumberKind::Date);
+            return weekday(sc, i, n, v as u8 - 1);
         }
         if weekday_ctx {
             return ordinal(sc, n, f64::from(v), Strength::Vague);
@@ -1073,7 +1143,10 @@ fn time_literal(s: &str) -> Option<(u8, u8)> {
     if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !(m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))) {
+    // "19h04", and "19h4" as news sites write it with the hour form.
+    let hour_form = lower.contains(['h', 'g']);
+    let minute_len_ok = m.len() == 2 || hour_form && m.len() == 1;
+    if !(m.is_empty() || (minute_len_ok && m.bytes().all(|b| b.is_ascii_digit()))) {
         return None;
     }
     let h: u8 = h.parse().ok()?;
@@ -1308,6 +1381,10 @@ fn scale_words(sc: &Scan, mut j: usize) -> (f64, usize) {
 
 fn lit_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let text = sc.raw(i);
+    // "&#91;": a character reference left in the text, not a number.
+    if text.starts_with("&#") || sc.char_reference(i) {
+        return Some(i + 1);
+    }
     if let Some((h, m)) = time_literal(text) {
         return push_time(sc, i, i, h, m);
     }
@@ -1718,7 +1795,9 @@ mod tests {
         ] {
             let ms = extract(text);
             assert!(
-                ms.iter().all(|m| m.strength == Strength::Vague),
+                // A weekday is weak, so a changed one is reported, a dropped one never.
+                ms.iter().all(|m| m.strength == Strength::Vague
+                    || matches!(m.value, NumberValue::Weekday(_)) && m.strength == Strength::Weak),
                 "{text:?} → {ms:#?}"
             );
         }

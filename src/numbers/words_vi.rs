@@ -222,6 +222,11 @@ pub(crate) fn parse(items: &[Item]) -> Option<WordNum> {
                 break;
             }
         }
+        // "2,5 tỉ năm", "một nghìn năm": after a scale word a final "năm"
+        // is the unit "years", never five.
+        if after_scale && word_at(items, i) == Some("năm") && !continues(word_at(items, i + 1)) {
+            break;
+        }
         let Some((g, next, alt)) = parse_group(items, i, after_scale) else {
             break;
         };
