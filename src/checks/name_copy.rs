@@ -22,6 +22,7 @@ use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
+use crate::lang::{en, vi_words, words_of};
 use crate::names::candidates::{source_names, NameCandidate};
 use crate::names::copy::{copy_issues, CopyIssue};
 use crate::names::fold::fold;
@@ -85,6 +86,50 @@ impl Check for NameCopy {
     }
 }
 
+/// Issues that are no name being miscopied: a loanword or a common English
+/// word the translation translates ("Video", "Micro", "Oh"); a name in a
+/// speaker label or credit ("Video của Bear Vaxquez:") that subtitles and
+/// transcripts keep on one side only; a source typo of a well-known name
+/// ("Avata" where the translation writes "Avatar"), which must not be
+/// copied into the translation.
+fn is_no_name(source: &str, target: &str, issue: &CopyIssue, english: bool) -> bool {
+    match issue {
+        CopyIssue::Absent { source: span, name } => {
+            let one_word = !name.contains([' ', '-']);
+            let common = vi_words::is_loanword(name) || (english && en::is_common_word(name));
+            (one_word && common) || in_speaker_label(source, span.clone())
+        }
+        CopyIssue::Misspelled {
+            target: span,
+            suggestion,
+            ..
+        } => {
+            let known = |text: &str| words_of(text).all(|w| en::frequency_rank(w).is_some());
+            // Typos drop or swap letters: the source's spelling is the
+            // shorter or equal one ("Harvad", "Maastrict").
+            english
+                && target
+                    .get(span.clone())
+                    .is_some_and(|t| known(t) && t.chars().count() >= suggestion.chars().count())
+                && !known(suggestion)
+        }
+    }
+}
+
+/// Words a speaker label or credit may have before its colon.
+const LABEL_WORDS: usize = 6;
+
+/// True when `span` is inside a short label that opens its paragraph and
+/// ends with a colon: "Tom Rielly: …", "Video của Bear Vaxquez : …".
+fn in_speaker_label(text: &str, span: Range<usize>) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(colon) = text[span.end..].find(':').map(|i| span.end + i) else {
+        return false;
+    };
+    let label = &text[start..colon];
+    !label.contains(['.', '!', '?', ',', ';']) && words_of(label).count() <= LABEL_WORDS
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -129,6 +174,8 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
         ctx.target.lang == "en",
         ctx.glossary.name_thresholds(),
     );
+    let english = ctx.target.lang == "en";
+    issues.retain(|issue| !is_no_name(&block.source.text, &block.target.text, issue, english));
     issues.extend(misspelled_vietnamese_names(
         &block.source.text,
         &vietnamese,

@@ -386,7 +386,7 @@ impl GlossaryIndex {
                 let in_name =
                     inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends);
                 let in_compound = m.ambiguous && starts_compound(text, m.range.clone());
-                !in_name && !in_compound
+                !in_name && !in_compound && !inside_longer_word(text, m.range.clone())
             });
         }
         chosen
@@ -535,13 +535,42 @@ fn name_index(glossary: &Glossary, target_lang: &str, thresholds: Thresholds) ->
     FuzzyIndex::with_thresholds(forms.iter().map(|(i, f)| (*i, f.as_str())), thresholds)
 }
 
-/// "Pháp luật …" at a sentence start: the match is the first half of a word.
+/// "bán dẫn" (semiconductor) in "bóng bán dẫn" (transistor): Vietnamese
+/// writes words as separate syllables, so a form can be the inner part of a
+/// longer word (see [`crate::lang::vi_words`]).
+fn inside_longer_word(text: &str, range: Range<usize>) -> bool {
+    const REACH: usize = 8;
+    let is_word = |w: &&str| !w.is_empty() && w.chars().all(is_word_char);
+    let mut before: Vec<&str> = match text[..range.start].strip_suffix(' ') {
+        Some(left) => left.rsplit(' ').take_while(is_word).take(REACH).collect(),
+        None => Vec::new(),
+    };
+    before.reverse();
+    let after: Vec<&str> = match text[range.end..].strip_prefix(' ') {
+        Some(right) => right.split(' ').take_while(is_word).take(REACH).collect(),
+        None => Vec::new(),
+    };
+    if before.is_empty() && after.is_empty() {
+        return false;
+    }
+    let inner: Vec<&str> = text[range].split(' ').collect();
+    let start = before.len();
+    let end = start + inner.len();
+    let words: Vec<&str> = before.into_iter().chain(inner).chain(after).collect();
+    crate::lang::vi_words::inside_longer_word(&words, start, end)
+}
+
+/// "Pháp luật …", "Anh ấy …", "Anh Stevenson …" at a sentence start: the
+/// match is a common word or a person, not the place (see
+/// [`crate::lang::vi_homographs`]).
 fn starts_compound(text: &str, range: Range<usize>) -> bool {
     let Some(rest) = text[range.end..].strip_prefix(' ') else {
         return false;
     };
     let next = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
-    crate::lang::vi::is_compound(&text[range], next)
+    let word = &text[range];
+    crate::lang::vi_homographs::reads_as_word(word, next)
+        || crate::lang::vi_homographs::addresses_a_person(word, rest)
 }
 
 /// Lowercase kinship terms and titles that Vietnamese puts before a

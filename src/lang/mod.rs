@@ -3,9 +3,12 @@
 //! Number handling lives in `crate::numbers`, one module per language.
 
 pub mod en;
+pub mod en_demonyms;
 mod names;
 pub use names::language_name;
 pub mod vi;
+pub mod vi_homographs;
+pub mod vi_words;
 
 /// Share (0.0–1.0) of the words in `text` that are characteristic of
 /// `lang`; None when we have no detector for the language.
@@ -24,6 +27,15 @@ pub fn characteristic_share(lang: &str, text: &str) -> Option<f64> {
         }
     }
     (words > 0).then(|| hits as f64 / words as f64)
+}
+
+/// Whether a text of `lang` speaks of or to a person (a pronoun, a kinship
+/// word, a form of address); None when we have no word list for `lang`.
+pub fn speaks_of_a_person(lang: &str, text: &str) -> Option<bool> {
+    match lang {
+        "en" => Some(en::speaks_of_a_person(text)),
+        _ => None,
+    }
 }
 
 /// Alphabetic words of a text (letters and combining marks).
