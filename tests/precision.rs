@@ -204,3 +204,69 @@ fn subtitle_and_transcript_conventions() {
         ),
     ]);
 }
+
+/// Cause 5: explicitation and implicitation. A name or place of the
+/// paragraph next door referred to by a pronoun or "this country", a
+/// service number added or localized, are no missing or extra content.
+#[test]
+fn explicitation_and_implicitation() {
+    run(&[
+        (
+            &[
+                "Ông Hendrikson đưa ra một đề nghị.",
+                "Chúng tôi chấp nhận đề nghị của Hendrikson.",
+            ],
+            &["Mr. Hendrikson made an offer.", "We accepted his offer."],
+            &[],
+        ),
+        // Without the name next door, the dropped name is reported.
+        (
+            &["Chúng tôi chấp nhận đề nghị của Hendrikson."],
+            &["We accepted his offer."],
+            &[("name.copy", "Hendrikson")],
+        ),
+        (
+            &[
+                "Nước Mỹ có nhiều trường đại học.",
+                "Học phí ở nước Mỹ rất cao.",
+            ],
+            &[
+                "The United States has many universities.",
+                "Tuition in this country is very high.",
+            ],
+            &[],
+        ),
+        (
+            &[
+                "Nước Mỹ có nhiều trường đại học.",
+                "Học phí ở nước Mỹ rất cao.",
+            ],
+            &[
+                "The United States has many universities.",
+                "Tuition in Canada is very high.",
+            ],
+            &[("term.missing", "nước Mỹ")],
+        ),
+        // The speaker's own country needs no name before it.
+        (
+            &["Tỉ lệ thất nghiệp ở Mỹ đang giảm."],
+            &["Unemployment in this country is falling."],
+            &[],
+        ),
+        (
+            &["Tỉ lệ thất nghiệp ở Mỹ đang giảm."],
+            &["Unemployment in that region is falling."],
+            &[("term.missing", "Mỹ")],
+        ),
+        (
+            &["Hàng xóm gọi cấp cứu ngay lập tức."],
+            &["A neighbour called 911 right away."],
+            &[],
+        ),
+        (
+            &["Có 12 người trên xe."],
+            &["There were 911 people on the bus."],
+            &[("number.mismatch", "12")],
+        ),
+    ]);
+}

@@ -116,6 +116,37 @@ fn is_no_name(source: &str, target: &str, issue: &CopyIssue, english: bool) -> b
     }
 }
 
+/// Pronouns that stand for a person, company or team named in the
+/// sentence next door.
+const PRONOUNS: &[&str] = &[
+    "he", "her", "hers", "him", "his", "it", "its", "she", "their", "them", "they",
+];
+
+/// True when an absent name is written in the translation of the paragraph
+/// before or after, and this translation uses a pronoun for it ("sự đề
+/// nghị của Gary" ⇔ "his offer"): explicitation moves names across
+/// sentence boundaries.
+fn referred_next_door(ctx: &PairContext, block: &BlockView, issue: &CopyIssue) -> bool {
+    let CopyIssue::Absent { name, .. } = issue else {
+        return false;
+    };
+    let has_pronoun = words_of(&block.target.text).any(|w| PRONOUNS.contains(&fold(w).as_str()));
+    if !has_pronoun {
+        return false;
+    }
+    let Some(surname) = words_of(name).last().map(fold) else {
+        return false;
+    };
+    let Some(here) = ctx.blocks.iter().position(|b| std::ptr::eq(b, block)) else {
+        return false;
+    };
+    [here.checked_sub(1), Some(here + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| ctx.blocks.get(n))
+        .any(|n| words_of(&n.target.text).any(|w| fold(w) == surname))
+}
+
 /// Words a speaker label or credit may have before its colon.
 const LABEL_WORDS: usize = 6;
 
@@ -176,6 +207,7 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
     );
     let english = ctx.target.lang == "en";
     issues.retain(|issue| !is_no_name(&block.source.text, &block.target.text, issue, english));
+    issues.retain(|issue| !referred_next_door(ctx, block, issue));
     issues.extend(misspelled_vietnamese_names(
         &block.source.text,
         &vietnamese,

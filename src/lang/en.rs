@@ -296,6 +296,12 @@ pub fn is_common_word(word: &str) -> bool {
     frequency_rank(word).is_some_and(|rank| rank < COMMON_RANK)
 }
 
+/// Verbs before a telephone number that is being called.
+pub const CALL_WORDS: &[&str] = &[
+    "call", "called", "calling", "calls", "dial", "dialed", "dialing", "dialled", "dialling",
+    "dials", "phone", "phoned", "phoning", "rang", "ring", "ringing", "text", "texted",
+];
+
 /// Words by which an English sentence speaks of or to a person: personal
 /// pronouns (not "us", which is also the US, nor "it"/"they", which stand
 /// for states too), kinship words and forms of address. Sorted.

@@ -254,6 +254,10 @@ pub fn is_characteristic_word(word: &str) -> bool {
     })
 }
 
+/// Words before a telephone number that is being called: "gọi 113",
+/// "bấm 115", "số 114", "đường dây nóng 111".
+pub const CALL_WORDS: &[&str] = &["bấm", "gọi", "nóng", "quay", "số"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
