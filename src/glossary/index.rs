@@ -84,11 +84,12 @@ pub struct FormMatch {
     pub role: MatchRole,
     /// The glossary form that matched (normalized).
     pub form: String,
-    /// A one-word, case-sensitive source match at the start of a sentence,
-    /// where capitalization says nothing: "Anh" opens "Anh ấy nói" (he
-    /// said) as readily as "Anh rời EU" (Britain left the EU). The checker
-    /// trusts it only if the document names the entry unambiguously
-    /// elsewhere.
+    /// A one-word, case-sensitive source match at the start of a sentence
+    /// or quotation, where capitalization says nothing: "Anh" opens "Anh
+    /// đang làm gì" (what are you doing) as readily as "Anh rời EU" (Britain
+    /// left the EU). Compounds, person words and address particles around
+    /// it are read here ([`crate::lang::vi_homographs`]); the checker reads
+    /// the rest from the translation of that very paragraph.
     pub ambiguous: bool,
 }
 
@@ -180,14 +181,18 @@ impl FormSet {
     }
 }
 
-/// True at the start of the text or of a sentence (after . ! ? : ; … or a
-/// line break), opening quotes and brackets skipped.
+/// True at the start of the text, of a sentence (after . ! ? : ; … or a
+/// line break) or of a quotation (after an opening quotation mark: `nói
+/// "Anh đang …"` quotes a sentence), brackets and dashes skipped.
 fn at_sentence_start(text: &str, at: usize) -> bool {
-    text[..at]
-        .trim_end_matches(|c: char| c == ' ' || "\"“‘'([«-–—".contains(c))
-        .chars()
-        .next_back()
-        .is_none_or(|c| ".!?:;…\n".contains(c))
+    let before = text[..at].trim_end_matches(' ');
+    let trimmed = before.trim_end_matches(|c: char| c == ' ' || "\"“‘'([«-–—".contains(c));
+    let opens_quote = before[trimmed.len()..].contains(['"', '“', '«']);
+    opens_quote
+        || trimmed
+            .chars()
+            .next_back()
+            .is_none_or(|c| ".!?:;…\n".contains(c))
 }
 
 /// A form matches only as whole words: "Nga" not in "Ngan", "US" not in "USD".
@@ -690,6 +695,12 @@ entries:
             // does not.
             ("Trần Anh đã ghi bàn.", &[]),
             ("Hôm qua Nga nói. Anh đáp lại.", &["russia", "uk"]),
+            // A quotation starts a sentence: the pronoun, a show's title.
+            ("Tôi hỏi \"Anh đang nói gì đấy?\"", &[]),
+            ("chương trình \"Áo Blu Trắng\" của tôi", &[]),
+            ("Anh ấy nói với Nga.", &["russia"]),
+            ("Anh Peterson, mời anh ngồi.", &[]),
+            ("Pháp luật phải nghiêm.", &[]),
         ];
         for (text, expected) in cases {
             let text = normalize_str(text);
