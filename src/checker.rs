@@ -281,22 +281,18 @@ impl Checker {
     /// `name.*` rules read them).
     fn blocks(&self, source: &Document, target: &Document, names: bool) -> Vec<BlockView> {
         let index = &self.index;
-        let mut source_terms: Vec<Vec<FormMatch>> = source
+        let source_terms: Vec<Vec<FormMatch>> = source
             .paragraphs
             .iter()
             .map(|p| index.source_matches(&p.norm.text))
             .collect();
-        // A sentence-initial one-word match counts only if the document also
-        // names the entry where capitalization is telling.
-        let confirmed: BTreeSet<usize> = source_terms
+        // A sentence-initial one-word match ("Anh …": Britain or "you") is
+        // read from its own context once its translation is known; it does
+        // not anchor the alignment.
+        let anchoring: Vec<Vec<FormMatch>> = source_terms
             .iter()
-            .flatten()
-            .filter(|m| !m.ambiguous)
-            .map(|m| m.entry)
+            .map(|terms| terms.iter().filter(|m| !m.ambiguous).cloned().collect())
             .collect();
-        for terms in &mut source_terms {
-            terms.retain(|m| !m.ambiguous || confirmed.contains(&m.entry));
-        }
         let target_terms: Vec<Vec<FormMatch>> = target
             .paragraphs
             .iter()
@@ -327,7 +323,7 @@ impl Checker {
                 .collect()
         };
         let alignment = align(
-            &features(source, &source_terms, &[]),
+            &features(source, &anchoring, &[]),
             &features(target, &target_terms, &target_forbidden),
         );
         // Near-misses are only looked for when name.variant reports them:
@@ -336,8 +332,15 @@ impl Checker {
         alignment
             .into_iter()
             .map(|block| {
-                let (source_text, source_terms) = join(source, block.source.clone(), &source_terms);
+                let (source_text, mut source_terms) =
+                    join(source, block.source.clone(), &source_terms);
                 let (target_text, target_terms) = join(target, block.target.clone(), &target_terms);
+                self.read_homographs(
+                    &mut source_terms,
+                    &target_terms,
+                    &target_text.text,
+                    &target.lang,
+                );
                 let (_, target_forbidden) = join(target, block.target.clone(), &target_forbidden);
                 let (status, untranslated) =
                     segment::classify(&source_text, &target_text, &source.lang, &target.lang);
@@ -379,6 +382,40 @@ impl Checker {
                 }
             })
             .collect()
+    }
+}
+
+impl Checker {
+    /// Keeps a sentence-initial homograph ("Anh", "Đức", "Nam" …) as a
+    /// mention of its place only where the translation reads it so: it
+    /// renders the place, or puts another place of that kind in its stead
+    /// ("Anh rời EU" ⇔ "France left the EU"), or speaks of no person that
+    /// the word could be ("Anh sẽ nhớ em" ⇔ "I will miss you" is a pronoun).
+    fn read_homographs(
+        &self,
+        source_terms: &mut Vec<FormMatch>,
+        target_terms: &[FormMatch],
+        target_text: &str,
+        target_lang: &str,
+    ) {
+        if source_terms.iter().all(|m| !m.ambiguous) {
+            return;
+        }
+        let named: BTreeSet<usize> = source_terms
+            .iter()
+            .filter(|m| !m.ambiguous)
+            .map(|m| m.entry)
+            .collect();
+        let person = crate::lang::speaks_of_a_person(target_lang, target_text).unwrap_or(true);
+        let kind = |entry: usize| self.index.entry(entry).kind;
+        source_terms.retain(|m| {
+            !m.ambiguous
+                || !person
+                || target_terms.iter().any(|t| {
+                    t.entry == m.entry
+                        || (kind(t.entry) == kind(m.entry) && !named.contains(&t.entry))
+                })
+        });
     }
 }
 

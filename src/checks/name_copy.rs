@@ -22,6 +22,7 @@ use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
+use crate::lang::{en, vi_words, words_of};
 use crate::names::candidates::{source_names, NameCandidate};
 use crate::names::copy::{copy_issues, CopyIssue};
 use crate::names::fold::fold;
@@ -85,6 +86,81 @@ impl Check for NameCopy {
     }
 }
 
+/// Issues that are no name being miscopied: a loanword or a common English
+/// word the translation translates ("Video", "Micro", "Oh"); a name in a
+/// speaker label or credit ("Video của Bear Vaxquez:") that subtitles and
+/// transcripts keep on one side only; a source typo of a well-known name
+/// ("Avata" where the translation writes "Avatar"), which must not be
+/// copied into the translation.
+fn is_no_name(source: &str, target: &str, issue: &CopyIssue, english: bool) -> bool {
+    match issue {
+        CopyIssue::Absent { source: span, name } => {
+            let one_word = !name.contains([' ', '-']);
+            let common = vi_words::is_loanword(name) || (english && en::is_common_word(name));
+            (one_word && common) || in_speaker_label(source, span.clone())
+        }
+        CopyIssue::Misspelled {
+            target: span,
+            suggestion,
+            ..
+        } => {
+            let known = |text: &str| words_of(text).all(|w| en::frequency_rank(w).is_some());
+            // Typos drop or swap letters: the source's spelling is the
+            // shorter or equal one ("Harvad", "Maastrict").
+            english
+                && target
+                    .get(span.clone())
+                    .is_some_and(|t| known(t) && t.chars().count() >= suggestion.chars().count())
+                && !known(suggestion)
+        }
+    }
+}
+
+/// Pronouns that stand for a person, company or team named in the
+/// sentence next door.
+const PRONOUNS: &[&str] = &[
+    "he", "her", "hers", "him", "his", "it", "its", "she", "their", "them", "they",
+];
+
+/// True when an absent name is written in the translation of the paragraph
+/// before or after, and this translation uses a pronoun for it ("sự đề
+/// nghị của Gary" ⇔ "his offer"): explicitation moves names across
+/// sentence boundaries.
+fn referred_next_door(ctx: &PairContext, block: &BlockView, issue: &CopyIssue) -> bool {
+    let CopyIssue::Absent { name, .. } = issue else {
+        return false;
+    };
+    let has_pronoun = words_of(&block.target.text).any(|w| PRONOUNS.contains(&fold(w).as_str()));
+    if !has_pronoun {
+        return false;
+    }
+    let Some(surname) = words_of(name).last().map(fold) else {
+        return false;
+    };
+    let Some(here) = ctx.blocks.iter().position(|b| std::ptr::eq(b, block)) else {
+        return false;
+    };
+    [here.checked_sub(1), Some(here + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| ctx.blocks.get(n))
+        .any(|n| words_of(&n.target.text).any(|w| fold(w) == surname))
+}
+
+/// Words a speaker label or credit may have before its colon.
+const LABEL_WORDS: usize = 6;
+
+/// True when `span` is inside a short label that opens its paragraph and
+/// ends with a colon: "Tom Rielly: …", "Video của Bear Vaxquez : …".
+fn in_speaker_label(text: &str, span: Range<usize>) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(colon) = text[span.end..].find(':').map(|i| span.end + i) else {
+        return false;
+    };
+    let label = &text[start..colon];
+    !label.contains(['.', '!', '?', ',', ';']) && words_of(label).count() <= LABEL_WORDS
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -129,6 +205,9 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
         ctx.target.lang == "en",
         ctx.glossary.name_thresholds(),
     );
+    let english = ctx.target.lang == "en";
+    issues.retain(|issue| !is_no_name(&block.source.text, &block.target.text, issue, english));
+    issues.retain(|issue| !referred_next_door(ctx, block, issue));
     issues.extend(misspelled_vietnamese_names(
         &block.source.text,
         &vietnamese,

@@ -3,6 +3,7 @@
 
 use super::{BlockStatus, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
+use crate::lang::is_service_call;
 use crate::numbers::{compare, language, NumberRule};
 
 pub const MISMATCH: Rule = Rule {
@@ -91,6 +92,24 @@ impl Check for NumberCheck {
                 };
                 let target_span = issue.target.map(|i| target[i].span.clone());
                 if target_span.as_ref().is_some_and(in_untranslated) {
+                    continue;
+                }
+                // A service number being called ("gọi cấp cứu" ⇔ "called
+                // 911") is added, dropped or localized, not miscopied.
+                let called = |lang: &str, text: &str, span: Option<std::ops::Range<usize>>| {
+                    span.is_some_and(|s| is_service_call(lang, text, s))
+                };
+                let source_span = issue.source.map(|i| source[i].span.clone());
+                let source_called = called(&ctx.source.lang, &block.source.text, source_span);
+                let target_called =
+                    called(&ctx.target.lang, &block.target.text, target_span.clone());
+                let skip = match issue.rule {
+                    NumberRule::Extra => target_called,
+                    NumberRule::Missing => source_called,
+                    NumberRule::Mismatch => source_called && target_called,
+                    NumberRule::Date | NumberRule::Format => false,
+                };
+                if skip {
                     continue;
                 }
                 let finding = Finding::new(rule, issue.message)

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
 use crate::glossary::{Coverage, Entry, Kind};
-use crate::lang::words_of;
+use crate::lang::{en, words_of};
 use crate::names::syllable::is_vietnamese_syllable;
 use crate::normalize::fold_case;
 
@@ -66,8 +66,16 @@ impl Check for TermMissing {
                 };
                 let leniency = leniency.get_or_insert_with(|| Leniency::of(ctx, block));
                 let named_before = first_named.get(&m.entry).is_some_and(|&first| first < b);
+                let named_next_door = b
+                    .checked_sub(1)
+                    .into_iter()
+                    .chain(Some(b + 1))
+                    .filter_map(|n| ctx.blocks.get(n))
+                    .any(|n| n.source_terms.iter().any(|t| t.entry == m.entry));
                 if leniency.title_only(entry.kind, m.entry)
                     || (named_before && leniency.referred_back(ctx, entry))
+                    || (named_next_door && leniency.pronoun_for(entry.kind))
+                    || (entry.kind == Kind::Place && leniency.own_country)
                 {
                     continue;
                 }
@@ -130,6 +138,19 @@ const HEAD_NOUNS: &[&str] = &[
     "union",
 ];
 
+/// Nouns English uses to refer back to a country already named ("this
+/// country", "the nation").
+const PLACE_NOUNS: &[&str] = &["country", "nation"];
+
+/// Words before which a noun refers back to something already named.
+const DETERMINERS: &[&str] = &[
+    "its", "our", "that", "the", "their", "these", "this", "those",
+];
+
+/// Third-person pronouns that stand for a person named in the sentence
+/// next door ("sự đề nghị của Gary" ⇔ "his offer").
+const PERSON_PRONOUNS: &[&str] = &["he", "her", "hers", "him", "his", "she"];
+
 /// Title words a country or institution may follow ("Tổng thống Mỹ",
 /// "Bộ trưởng Quốc phòng Nga", "Thứ trưởng Bộ Y tế"), folded.
 const TITLES: &[&str] = &[
@@ -178,9 +199,14 @@ struct Leniency {
     in_titles: HashMap<usize, bool>,
     /// Kinds of the target's places and institutions the source lacks.
     substituted: HashSet<Kind>,
-    /// Folded words right after "the" in the target, outside any glossary
-    /// rendering.
+    /// Folded words right after "the", "this" … in the target, outside
+    /// any glossary rendering.
     after_the: HashSet<String>,
+    /// Does the target use a third-person pronoun for a person?
+    person_pronoun: bool,
+    /// Does the target say "this country" or "our nation", the speaker's
+    /// own country, which needs no name before it?
+    own_country: bool,
 }
 
 impl Leniency {
@@ -219,13 +245,25 @@ impl Leniency {
         let words: Vec<Range<usize>> = word_ranges(target).collect();
         let after_the = words
             .windows(2)
-            .filter(|pair| fold_case(&target[pair[0].clone()]) == "the" && !named.covers(&pair[1]))
+            .filter(|pair| {
+                DETERMINERS.contains(&fold_case(&target[pair[0].clone()]).as_str())
+                    && !named.covers(&pair[1])
+            })
             .map(|pair| fold_case(&target[pair[1].clone()]))
             .collect();
+        let person_pronoun = words
+            .iter()
+            .any(|w| PERSON_PRONOUNS.contains(&fold_case(&target[w.clone()]).as_str()));
+        let own_country = words.windows(2).any(|pair| {
+            matches!(fold_case(&target[pair[0].clone()]).as_str(), "this" | "our")
+                && PLACE_NOUNS.contains(&fold_case(&target[pair[1].clone()]).as_str())
+        });
         Leniency {
             in_titles,
             substituted,
             after_the,
+            person_pronoun,
+            own_country,
         }
     }
 
@@ -235,13 +273,32 @@ impl Leniency {
             && !self.substituted.contains(&kind)
     }
 
+    /// An entry named in an earlier paragraph referred back to by a noun:
+    /// an institution by the head noun of its rendering ("the ministry"), a
+    /// country as "this country", a term by its head noun ("tên lửa đạn
+    /// đạo" again ⇔ "the missiles"; "the election").
     fn referred_back(&self, ctx: &PairContext, entry: &Entry) -> bool {
-        entry.kind == Kind::Organization
-            && entry
-                .forms(ctx.glossary.target_lang())
+        let forms = entry.forms(ctx.glossary.target_lang());
+        let refers = |noun: &str| {
+            self.after_the.contains(noun) || self.after_the.contains(&en::plural(noun))
+        };
+        match entry.kind {
+            Kind::Organization => forms
                 .iter()
                 .flat_map(|form| words_of(form).map(fold_case).collect::<Vec<_>>())
-                .any(|w| HEAD_NOUNS.contains(&w.as_str()) && self.after_the.contains(&w))
+                .any(|w| HEAD_NOUNS.contains(&w.as_str()) && refers(&w)),
+            Kind::Place => PLACE_NOUNS.iter().any(|noun| refers(noun)),
+            Kind::Term | Kind::Other => forms
+                .iter()
+                .filter_map(|form| words_of(form).last().map(fold_case))
+                .any(|head| head.chars().count() >= 4 && refers(&head)),
+            Kind::Person | Kind::Event => false,
+        }
+    }
+
+    /// A person named in the paragraph next door may be "he" or "her" here.
+    fn pronoun_for(&self, kind: Kind) -> bool {
+        kind == Kind::Person && self.person_pronoun
     }
 }
 

@@ -84,11 +84,12 @@ pub struct FormMatch {
     pub role: MatchRole,
     /// The glossary form that matched (normalized).
     pub form: String,
-    /// A one-word, case-sensitive source match at the start of a sentence,
-    /// where capitalization says nothing: "Anh" opens "Anh ấy nói" (he
-    /// said) as readily as "Anh rời EU" (Britain left the EU). The checker
-    /// trusts it only if the document names the entry unambiguously
-    /// elsewhere.
+    /// A one-word, case-sensitive source match at the start of a sentence
+    /// or quotation, where capitalization says nothing: "Anh" opens "Anh
+    /// đang làm gì" (what are you doing) as readily as "Anh rời EU" (Britain
+    /// left the EU). Compounds, person words and address particles around
+    /// it are read here ([`crate::lang::vi_homographs`]); the checker reads
+    /// the rest from the translation of that very paragraph.
     pub ambiguous: bool,
 }
 
@@ -180,14 +181,18 @@ impl FormSet {
     }
 }
 
-/// True at the start of the text or of a sentence (after . ! ? : ; … or a
-/// line break), opening quotes and brackets skipped.
+/// True at the start of the text, of a sentence (after . ! ? : ; … or a
+/// line break) or of a quotation (after an opening quotation mark: `nói
+/// "Anh đang …"` quotes a sentence), brackets and dashes skipped.
 fn at_sentence_start(text: &str, at: usize) -> bool {
-    text[..at]
-        .trim_end_matches(|c: char| c == ' ' || "\"“‘'([«-–—".contains(c))
-        .chars()
-        .next_back()
-        .is_none_or(|c| ".!?:;…\n".contains(c))
+    let before = text[..at].trim_end_matches(' ');
+    let trimmed = before.trim_end_matches(|c: char| c == ' ' || "\"“‘'([«-–—".contains(c));
+    let opens_quote = before[trimmed.len()..].contains(['"', '“', '«']);
+    opens_quote
+        || trimmed
+            .chars()
+            .next_back()
+            .is_none_or(|c| ".!?:;…\n".contains(c))
 }
 
 /// A form matches only as whole words: "Nga" not in "Ngan", "US" not in "USD".
@@ -386,7 +391,7 @@ impl GlossaryIndex {
                 let in_name =
                     inside_unlisted_vietnamese_name(text, m.range.clone(), &starts, &ends);
                 let in_compound = m.ambiguous && starts_compound(text, m.range.clone());
-                !in_name && !in_compound
+                !in_name && !in_compound && !inside_longer_word(text, m.range.clone())
             });
         }
         chosen
@@ -535,13 +540,42 @@ fn name_index(glossary: &Glossary, target_lang: &str, thresholds: Thresholds) ->
     FuzzyIndex::with_thresholds(forms.iter().map(|(i, f)| (*i, f.as_str())), thresholds)
 }
 
-/// "Pháp luật …" at a sentence start: the match is the first half of a word.
+/// "bán dẫn" (semiconductor) in "bóng bán dẫn" (transistor): Vietnamese
+/// writes words as separate syllables, so a form can be the inner part of a
+/// longer word (see [`crate::lang::vi_words`]).
+fn inside_longer_word(text: &str, range: Range<usize>) -> bool {
+    const REACH: usize = 8;
+    let is_word = |w: &&str| !w.is_empty() && w.chars().all(is_word_char);
+    let mut before: Vec<&str> = match text[..range.start].strip_suffix(' ') {
+        Some(left) => left.rsplit(' ').take_while(is_word).take(REACH).collect(),
+        None => Vec::new(),
+    };
+    before.reverse();
+    let after: Vec<&str> = match text[range.end..].strip_prefix(' ') {
+        Some(right) => right.split(' ').take_while(is_word).take(REACH).collect(),
+        None => Vec::new(),
+    };
+    if before.is_empty() && after.is_empty() {
+        return false;
+    }
+    let inner: Vec<&str> = text[range].split(' ').collect();
+    let start = before.len();
+    let end = start + inner.len();
+    let words: Vec<&str> = before.into_iter().chain(inner).chain(after).collect();
+    crate::lang::vi_words::inside_longer_word(&words, start, end)
+}
+
+/// "Pháp luật …", "Anh ấy …", "Anh Stevenson …" at a sentence start: the
+/// match is a common word or a person, not the place (see
+/// [`crate::lang::vi_homographs`]).
 fn starts_compound(text: &str, range: Range<usize>) -> bool {
     let Some(rest) = text[range.end..].strip_prefix(' ') else {
         return false;
     };
     let next = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
-    crate::lang::vi::is_compound(&text[range], next)
+    let word = &text[range];
+    crate::lang::vi_homographs::reads_as_word(word, next)
+        || crate::lang::vi_homographs::addresses_a_person(word, rest)
 }
 
 /// Lowercase kinship terms and titles that Vietnamese puts before a
@@ -661,6 +695,12 @@ entries:
             // does not.
             ("Trần Anh đã ghi bàn.", &[]),
             ("Hôm qua Nga nói. Anh đáp lại.", &["russia", "uk"]),
+            // A quotation starts a sentence: the pronoun, a show's title.
+            ("Tôi hỏi \"Anh đang nói gì đấy?\"", &[]),
+            ("chương trình \"Áo Blu Trắng\" của tôi", &[]),
+            ("Anh ấy nói với Nga.", &["russia"]),
+            ("Anh Peterson, mời anh ngồi.", &[]),
+            ("Pháp luật phải nghiêm.", &[]),
         ];
         for (text, expected) in cases {
             let text = normalize_str(text);

@@ -2,6 +2,9 @@
 //! missile" and "Russia" and still accepts "ballistic missiles" and "Russian
 //! troops"), and the function words that identify English text.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::glossary::Kind;
 
 /// Surface forms besides `form` itself under which it counts as rendered.
@@ -24,6 +27,13 @@ pub fn variants(form: &str, kind: Kind) -> Vec<String> {
                 // "veto" → "vetoed", "sanction" → "sanctioning".
                 if head.is_empty() {
                     out.extend(verb_forms(last));
+                    // A noun made from a verb is rendered by the verb too:
+                    // "election" by "elected", "agreement" by "agreed".
+                    for verb in base_verbs(last) {
+                        out.extend(verb_forms(&verb));
+                        out.push(verb);
+                    }
+                    out.extend(adjectives(last));
                 }
             } else if acronym {
                 // "POW" → "POWs", "NGO" → "NGOs".
@@ -33,6 +43,13 @@ pub fn variants(form: &str, kind: Kind) -> Vec<String> {
         Kind::Place => {
             // A listed demonym in the plural: "Pole" accepts "Poles".
             out.push(format!("{head}{}", plural(last)));
+            if let Some(listed) = super::en_demonyms::listed(form) {
+                // "Canada" → "Canadian(s)", "Netherlands" → "Dutch".
+                for demonym in listed {
+                    out.push(plural(demonym));
+                    out.push(demonym.to_string());
+                }
+            }
             for demonym in demonyms(last) {
                 out.push(format!("{head}{}", plural(&demonym)));
                 out.push(format!("{head}{demonym}"));
@@ -85,6 +102,46 @@ pub fn verb_forms(word: &str) -> Vec<String> {
         if doubles {
             out.push(format!("{word}{last}ed"));
             out.push(format!("{word}{last}ing"));
+        }
+    }
+    out
+}
+
+/// The verbs an English action noun is regularly made from: "election" →
+/// "elect", "negotiation" → "negotiate", "declaration" → "declare",
+/// "reduction" → "reduce", "decision" → "decide", "agreement" → "agree".
+/// Candidates that are no verb ("nat" from "nation") cost nothing: they are
+/// only looked for in the translation, as whole words.
+pub fn base_verbs(noun: &str) -> Vec<String> {
+    let cut = |suffix: &str| noun.strip_suffix(suffix).filter(|stem| stem.len() >= 3);
+    let mut out = Vec::new();
+    if let Some(stem) = cut("ation") {
+        out.push(format!("{stem}ate"));
+        out.push(format!("{stem}e"));
+        out.push(stem.to_string());
+    } else if let Some(stem) = cut("uction") {
+        out.push(format!("{stem}uce"));
+    } else if let Some(stem) = cut("tion") {
+        out.push(format!("{stem}t"));
+    } else if let Some(stem) = cut("sion") {
+        out.push(format!("{stem}de"));
+        out.push(format!("{stem}d"));
+    } else if let Some(stem) = cut("ment") {
+        out.push(stem.to_string());
+    }
+    out.retain(|v| v.len() >= 4 && v != noun);
+    out
+}
+
+/// Adjectives of an English noun in "-ion": "constitution" →
+/// "constitutional", "election" → "electoral" (the Latin "-oral" of the
+/// agent noun "elector").
+pub fn adjectives(noun: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if noun.ends_with("ion") && noun.len() >= 6 {
+        out.push(format!("{noun}al"));
+        if let Some(stem) = noun.strip_suffix("tion") {
+            out.push(format!("{stem}toral"));
         }
     }
     out
@@ -208,6 +265,63 @@ const FUNCTION_WORDS: &[&str] = &[
     "will", "with", "would", "you", "your",
 ];
 
+/// English words by descending frequency (wordfreq's small English list;
+/// source and license in docs/realtext.md).
+const WORDS: &str = include_str!("en_words.txt");
+
+/// Frequency ranks up to this one are common words: a Vietnamese text that
+/// writes "Video" or "Oh" in Latin script uses a word, not a name.
+pub const COMMON_RANK: usize = 5000;
+
+fn ranks() -> &'static HashMap<&'static str, usize> {
+    static RANKS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+        WORDS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .enumerate()
+            .map(|(rank, word)| (word, rank))
+            .collect()
+    });
+    &RANKS
+}
+
+/// The frequency rank (0 = most frequent) of a word, any case; None for a
+/// word outside the list.
+pub fn frequency_rank(word: &str) -> Option<usize> {
+    ranks().get(word.to_lowercase().as_str()).copied()
+}
+
+/// True for one of the [`COMMON_RANK`] most frequent English words.
+pub fn is_common_word(word: &str) -> bool {
+    frequency_rank(word).is_some_and(|rank| rank < COMMON_RANK)
+}
+
+/// Verbs before a telephone number that is being called.
+pub const CALL_WORDS: &[&str] = &[
+    "call", "called", "calling", "calls", "dial", "dialed", "dialing", "dialled", "dialling",
+    "dials", "phone", "phoned", "phoning", "rang", "ring", "ringing", "text", "texted",
+];
+
+/// Words by which an English sentence speaks of or to a person: personal
+/// pronouns (not "us", which is also the US, nor "it"/"they", which stand
+/// for states too), kinship words and forms of address. Sorted.
+const PERSON_WORDS: &[&str] = &[
+    "brother", "dad", "darling", "daughter", "father", "he", "her", "hers", "herself", "him",
+    "himself", "his", "honey", "husband", "i", "me", "mine", "mom", "mother", "mr", "mrs", "ms",
+    "my", "myself", "ours", "she", "sir", "sister", "son", "we", "wife", "you", "your", "yours",
+    "yourself",
+];
+
+/// True when `text` speaks of or to a person ("I will miss you", "My
+/// brother…", "Mr. Stevenson"): a Vietnamese "Anh" it translates may be the
+/// pronoun, not Britain.
+pub fn speaks_of_a_person(text: &str) -> bool {
+    crate::lang::words_of(text).any(|w| {
+        let lower = w.to_lowercase();
+        (lower != "i" || w == "I") && PERSON_WORDS.binary_search(&lower.as_str()).is_ok()
+    })
+}
+
 pub fn is_characteristic_word(word: &str) -> bool {
     // Called on every word of every translated sentence: lowercase on the
     // stack. Function words are short and ASCII.
@@ -229,6 +343,89 @@ mod tests {
     #[test]
     fn function_words_are_sorted_for_binary_search() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PERSON_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn action_nouns_and_their_verbs() {
+        for (noun, verb, derived) in [
+            ("election", "elected", true),
+            ("election", "electoral", true),
+            ("negotiation", "negotiated", true),
+            ("declaration", "declared", true),
+            ("reduction", "reduced", true),
+            ("decision", "decided", true),
+            ("extension", "extended", true),
+            ("agreement", "agreed", true),
+            ("investment", "invested", true),
+            ("constitution", "constitutional", true),
+            // Look-alikes that are other words.
+            ("election", "selected", false),
+            ("election", "electricity", false),
+            ("agreement", "agreeable", false),
+            ("sanction", "sanctity", false),
+        ] {
+            let forms = variants(noun, Kind::Term);
+            assert_eq!(
+                forms.iter().any(|f| f == verb),
+                derived,
+                "{noun} → {verb}: {forms:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn country_demonyms_come_from_data() {
+        for (place, demonym, accepted) in [
+            ("Canada", "Canadians", true),
+            ("Canada", "Canadian", true),
+            ("Netherlands", "Dutch", true),
+            ("Philippines", "Filipinos", true),
+            ("Switzerland", "Swiss", true),
+            ("United States", "Americans", true),
+            ("Netherlands", "Danish", false),
+            ("Austria", "Australian", false),
+            ("Slovakia", "Slovenian", false),
+        ] {
+            let forms = variants(place, Kind::Place);
+            assert_eq!(
+                forms.iter().any(|f| f == demonym),
+                accepted,
+                "{place} → {demonym}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_frequencies() {
+        for (word, common, known) in [
+            ("video", true, true),
+            ("Oh", true, true),
+            ("Avatar", false, true),
+            ("Maastricht", false, false),
+            ("Harvard", true, true),
+            ("Avata", false, false),
+            ("Harvad", false, false),
+            ("Lavrov", false, false),
+        ] {
+            assert_eq!(is_common_word(word), common, "{word}");
+            assert_eq!(frequency_rank(word).is_some(), known, "{word}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_speak_of_a_person() {
+        for (text, person) in [
+            ("I will miss you.", true),
+            ("My brother is a doctor.", true),
+            ("Mr. Stevenson, please sit down.", true),
+            ("He tries.", true),
+            ("Britain left the EU in 2020.", false),
+            ("It will raise taxes, the US said.", false),
+            ("They signed the deal in London.", false),
+        ] {
+            assert_eq!(speaks_of_a_person(text), person, "{text}");
+        }
     }
 
     #[test]

@@ -254,62 +254,9 @@ pub fn is_characteristic_word(word: &str) -> bool {
     })
 }
 
-/// Common words that begin with a syllable which, capitalized, is also a
-/// country's short name. At the start of a sentence "Pháp luật" (the law)
-/// looks exactly like "Pháp" (France) followed by "luật".
-const COMPOUNDS: &[&str] = &[
-    "anh chị",
-    "anh em",
-    "anh hùng",
-    "anh ta",
-    "anh trai",
-    "anh ấy",
-    "anh ơi",
-    "áo dài",
-    "áo khoác",
-    "áo mưa",
-    "đức phật",
-    "đức mẹ",
-    "đức tin",
-    "đức tính",
-    "huế thương",
-    "mỹ nghệ",
-    "mỹ nhân",
-    "mỹ phẩm",
-    "mỹ thuật",
-    "mỹ vị",
-    "nga ơi",
-    "nhật ký",
-    "nhật báo",
-    "nhật thực",
-    "pháp chế",
-    "pháp lệnh",
-    "pháp luật",
-    "pháp lý",
-    "pháp nhân",
-    "pháp sư",
-    "pháp đình",
-    "séc du lịch",
-    "ý chí",
-    "ý kiến",
-    "ý nghĩa",
-    "ý nguyện",
-    "ý thức",
-    "ý tưởng",
-    "ý định",
-    "úc châu",
-];
-
-/// True when `first` (a one-syllable word) and the word after it form a
-/// common Vietnamese compound rather than a name followed by a word.
-pub fn is_compound(first: &str, next: &str) -> bool {
-    let key = format!(
-        "{} {}",
-        crate::normalize::fold_case(first),
-        crate::normalize::fold_case(next)
-    );
-    COMPOUNDS.contains(&key.as_str())
-}
+/// Words before a telephone number that is being called: "gọi 113",
+/// "bấm 115", "số 114", "đường dây nóng 111".
+pub const CALL_WORDS: &[&str] = &["bấm", "gọi", "nóng", "quay", "số"];
 
 #[cfg(test)]
 mod tests {
@@ -366,17 +313,6 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(retoned(input), expected, "{input}");
         }
-    }
-
-    #[test]
-    fn compounds() {
-        assert!(is_compound("Pháp", "luật"));
-        assert!(is_compound("Ý", "kiến"));
-        assert!(!is_compound("Pháp", "tuyên"));
-        let mut sorted = COMPOUNDS.to_vec();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(sorted.len(), COMPOUNDS.len(), "no duplicates");
     }
 
     #[test]

@@ -64,6 +64,15 @@ fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
+/// An interjection drawn out in writing ("Ohhhh", "Wowww", "Noooo"): a
+/// letter three times in a row, which no name has.
+fn is_elongated(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic())
+}
+
 /// Lowercase particles allowed inside a name run.
 const PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "van", "der", "den", "de", "del", "della", "da", "das", "do", "dos",
@@ -650,7 +659,7 @@ pub fn candidates(text: &str) -> Vec<NameCandidate> {
                             .iter()
                             .any(|s| word.ends_with(s) && word.len() > s.len() + 2))
                     && !(NAME_WORDS.contains(&word) && next_cap);
-                if pronoun || (month_day && starts_run) || ordinary {
+                if pronoun || (month_day && starts_run) || ordinary || is_elongated(word) {
                     flush(&mut run, &mut out);
                     continue;
                 }
