@@ -107,7 +107,7 @@ impl Check for NumberCheck {
                     NumberRule::Extra => target_called,
                     NumberRule::Missing => source_called,
                     NumberRule::Mismatch => source_called && target_called,
-                    NumberRule::Date | NumberRule::Format => false,
+                    NumberRule::Date | NumberRule::Format | NumberRule::Unit => false,
                 };
                 if skip {
                     continue;
