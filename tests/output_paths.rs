@@ -316,6 +316,26 @@ fn stale_temporary_files_of_dead_runs_are_removed() {
     for name in foreign {
         assert!(dir.path().join(name).exists(), "{name}");
     }
+    // The glossary commands' writes clean up the same way (a killed
+    // `glossary add` left a full-size copy of the glossary behind).
+    let stale = format!(".g.yaml.{dead}.0.tmp");
+    fs::write(dir.path().join(&stale), "partial").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "glossary",
+            "add",
+            "g.yaml",
+            "--lang",
+            "vi=Hà Lan",
+            "--lang",
+            "en=the Netherlands",
+            "--kind",
+            "place",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!dir.path().join(&stale).exists());
 }
 
 /// The report cannot be written (a full device): the baseline of the same
