@@ -147,7 +147,11 @@ fn one_side_empty() {
             .iter()
             .map(|f| f["rule"].as_str().unwrap())
             .collect();
-        assert_eq!(rules.contains(&"segment.empty-source"), empty, "{source}: {rules:?}");
+        assert_eq!(
+            rules.contains(&"segment.empty-source"),
+            empty,
+            "{source}: {rules:?}"
+        );
         if empty {
             assert_eq!(rules, ["segment.empty-source"], "{source}");
         }

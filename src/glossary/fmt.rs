@@ -298,6 +298,9 @@ fn key_lines(entry: &Entry, order: &[String]) -> Vec<KeyLine> {
     if !entry.fuzzy {
         push("fuzzy".into(), 0, "fuzzy: false".into());
     }
+    if entry.replaces {
+        push("override".into(), 0, "override: true".into());
+    }
     out
 }
 
@@ -625,6 +628,7 @@ pub fn same_entry(a: &Entry, b: &Entry) -> bool {
         && a.note == b.note
         && a.case == b.case
         && a.fuzzy == b.fuzzy
+        && a.replaces == b.replaces
 }
 
 /// Checks a rewrite before it is written: same entries (forms in house
