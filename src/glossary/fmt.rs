@@ -16,7 +16,7 @@
 //! ```
 //!
 //! Keys in the order id, kind, the languages in `languages` order,
-//! forbidden (languages in the same order), note, case, fuzzy; `kind`
+//! forbidden (languages in the same order), note, case, fuzzy, override; `kind`
 //! always written, `fuzzy` only when false; forms always as a flow list;
 //! forms in NFC with the house tone placement (the normalizer's: hòa, khỏe,
 //! thủy, quý) and single spaces; scalars plain where YAML allows and no YAML
