@@ -93,7 +93,7 @@ fn errors_are_one_line_with_exit_code_2() {
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "-g", "tests/fixtures/bad/duplicate-id.yaml"],
-            "transcheck: tests/fixtures/bad/duplicate-id.yaml:8:5: entry 2 (id: hanoi): unknown key `kinds` (did you mean `kind`?); expected a language code (vi, en) or one of: id, kind, forbidden, note, case, fuzzy\n",
+            "transcheck: tests/fixtures/bad/duplicate-id.yaml:8:5: entry 2 (id: hanoi): unknown key `kinds` (did you mean `kind`?); expected a language code (vi, en) or one of: id, kind, forbidden, note, case, fuzzy, override\n",
         ),
         (
             &["check", "tests/fixtures/asean-meeting.vi.txt", "tests/fixtures/asean-meeting.en.txt", "-g", "tests/fixtures/bad/undeclared-language.yaml"],

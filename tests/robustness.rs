@@ -134,7 +134,29 @@ fn one_side_empty() {
     let missing = check_in(dir.path(), "a.vi.txt", "a.en.txt", &["--format", "json"]);
     let extra = check_in(dir.path(), "b.vi.txt", "b.en.txt", &["--format", "json"]);
     assert_eq!(missing.status.code(), Some(1), "{}", outcome(&missing));
-    assert_checked(&extra);
+    // An empty (or blank) source against a full translation is one error;
+    // its look-alike, a source of one paragraph, is not that error.
+    assert_eq!(extra.status.code(), Some(1), "{}", outcome(&extra));
+    write(dir.path(), "c.vi.txt", " \n\u{200B}\n");
+    write(dir.path(), "d.vi.txt", VI.lines().next().unwrap());
+    for (source, empty) in [("b.vi.txt", true), ("c.vi.txt", true), ("d.vi.txt", false)] {
+        let out = check_in(dir.path(), source, "b.en.txt", &["--format", "json"]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rules: Vec<&str> = report["pairs"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            rules.contains(&"segment.empty-source"),
+            empty,
+            "{source}: {rules:?}"
+        );
+        if empty {
+            assert_eq!(rules, ["segment.empty-source"], "{source}");
+        }
+    }
     snapshot(
         "one-side-empty",
         &format!(

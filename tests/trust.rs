@@ -51,7 +51,7 @@ fn files_of_another_format_are_refused_without_quoting_them() {
         std::fs::write(root.join("secret"), secret).unwrap();
         std::fs::write(root.join("g.yaml"), "glossaries: [secret]\n").unwrap();
         std::fs::write(root.join("b.yaml"), "baseline: secret\n").unwrap();
-        let runs: [&[&str]; 8] = [
+        let runs: [&[&str]; 11] = [
             &["check", "--config", "g.yaml", "a.vi.txt", "a.en.txt"],
             &["check", "--config", "b.yaml", "a.vi.txt", "a.en.txt"],
             &["check", "--config", "secret", "a.vi.txt", "a.en.txt"],
@@ -69,6 +69,13 @@ fn files_of_another_format_are_refused_without_quoting_them() {
             &[
                 "glossary", "import", "--from", "tbx", "secret", "--to", "out.yaml",
             ],
+            &[
+                "glossary", "import", "--from", "csv", "secret", "--to", "out.yaml",
+            ],
+            &["glossary", "fmt", "secret"],
+            &[
+                "glossary", "add", "secret", "--lang", "vi=a", "--lang", "en=b",
+            ],
         ];
         for args in runs {
             let output = run(root, args);
@@ -85,6 +92,8 @@ fn files_of_another_format_are_refused_without_quoting_them() {
                 shown.contains("secret"),
                 "{args:?}: the file is not named:\n{shown}"
             );
+            let kept = std::fs::read_to_string(root.join("secret")).unwrap();
+            assert_eq!(kept, secret, "{args:?} changed the file");
         }
     }
 }

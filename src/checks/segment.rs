@@ -24,6 +24,12 @@ pub const UNTRANSLATED: Rule = Rule {
     summary: "Target text is still in the source language, or identical to the source.",
 };
 
+pub const EMPTY_SOURCE: Rule = Rule {
+    id: "segment.empty-source",
+    default_severity: Severity::Error,
+    summary: "The source file is empty or blank while the translation has text: the wrong source file, or a truncated one.",
+};
+
 /// Raised by batch checking, not by [`SegmentCheck`]: a file in the source
 /// or target directory that has no counterpart on the other side.
 pub const UNPAIRED: Rule = Rule {
@@ -125,10 +131,25 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 impl Check for SegmentCheck {
     fn rules(&self) -> &'static [Rule] {
-        &[MISSING, EXTRA, UNTRANSLATED, UNPAIRED]
+        &[MISSING, EXTRA, UNTRANSLATED, EMPTY_SOURCE, UNPAIRED]
     }
 
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
+        // A translation of nothing is one mistake (the wrong or a truncated
+        // source file), not one extra paragraph per paragraph.
+        if ctx.source.paragraphs.is_empty() && !ctx.target.paragraphs.is_empty() {
+            let n = ctx.target.paragraphs.len();
+            let finding = Finding::new(
+                &EMPTY_SOURCE,
+                format!(
+                    "the source is empty but the translation has {n} paragraph{}",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )
+            .target(ctx.target.span_of(0..1).map(|r| ctx.target.location(r)));
+            out.push(finding);
+            return;
+        }
         let source_lang = language_name(&ctx.source.lang);
         for block in ctx.blocks {
             match block.status {

@@ -43,6 +43,7 @@ pub fn new_entry(
         note,
         case,
         fuzzy,
+        replaces: false,
         origin: Origin {
             file: String::new(),
             index: 0,

@@ -802,6 +802,17 @@ fn read_entry(index: usize, node: &Node, languages: &[String]) -> RawEntry {
                 }
                 entry.fuzzy = Some(text(value));
             }
+            "override" => {
+                if !matches!(
+                    value.as_str(),
+                    Some("true" | "True" | "yes" | "false" | "False" | "no")
+                ) {
+                    entry.problems.push(invalid(
+                        value.mark,
+                        "`override` must be `true` or `false`".into(),
+                    ));
+                }
+            }
             "note" => match value.as_str() {
                 Some(_) => entry.note = Some(text(value)),
                 None => entry

@@ -16,7 +16,7 @@
 //! ```
 //!
 //! Keys in the order id, kind, the languages in `languages` order,
-//! forbidden (languages in the same order), note, case, fuzzy; `kind`
+//! forbidden (languages in the same order), note, case, fuzzy, override; `kind`
 //! always written, `fuzzy` only when false; forms always as a flow list;
 //! forms in NFC with the house tone placement (the normalizer's: hòa, khỏe,
 //! thủy, quý) and single spaces; scalars plain where YAML allows and no YAML
@@ -297,6 +297,9 @@ fn key_lines(entry: &Entry, order: &[String]) -> Vec<KeyLine> {
     }
     if !entry.fuzzy {
         push("fuzzy".into(), 0, "fuzzy: false".into());
+    }
+    if entry.replaces {
+        push("override".into(), 0, "override: true".into());
     }
     out
 }
@@ -625,6 +628,7 @@ pub fn same_entry(a: &Entry, b: &Entry) -> bool {
         && a.note == b.note
         && a.case == b.case
         && a.fuzzy == b.fuzzy
+        && a.replaces == b.replaces
 }
 
 /// Checks a rewrite before it is written: same entries (forms in house

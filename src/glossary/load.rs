@@ -9,7 +9,15 @@ use crate::did_you_mean;
 use crate::error::{Error, Result};
 
 /// Keys of an entry that are not language codes.
-pub const RESERVED_KEYS: [&str; 6] = ["id", "kind", "forbidden", "note", "case", "fuzzy"];
+pub const RESERVED_KEYS: [&str; 7] = [
+    "id",
+    "kind",
+    "forbidden",
+    "note",
+    "case",
+    "fuzzy",
+    "override",
+];
 
 /// Size limits for glossary files; each produces its own error.
 #[derive(Debug, Clone)]
@@ -253,6 +261,7 @@ fn parse_entry(node: &Node, origin: Origin, languages: &[String]) -> Result<Entr
         note: None,
         case: None,
         fuzzy: true,
+        replaces: false,
         origin,
     };
     for (key, value) in pairs {
@@ -304,6 +313,18 @@ fn parse_entry(node: &Node, origin: Origin, languages: &[String]) -> Result<Entr
                         return Err((
                             value.mark,
                             format!("{label}: `fuzzy` must be `true` or `false`"),
+                        ))
+                    }
+                }
+            }
+            "override" => {
+                entry.replaces = match value.as_str() {
+                    Some("true" | "True" | "yes") => true,
+                    Some("false" | "False" | "no") => false,
+                    _ => {
+                        return Err((
+                            value.mark,
+                            format!("{label}: `override` must be `true` or `false`"),
                         ))
                     }
                 }
@@ -543,6 +564,56 @@ mod tests {
                     );
                 }
                 None => assert!(result.is_ok(), "{tail:?}: {:?}", result.err()),
+            }
+        }
+    }
+
+    #[test]
+    fn override_replaces_an_earlier_entry_explicitly() {
+        let base = "languages: [vi, en]\nentries:\n  - id: hanoi\n    kind: place\n    vi: Hà Nội\n    en: Hanoi\n  - id: hue\n    vi: Huế\n    en: Hue\n";
+        let house = |tail: &str| {
+            load_str(
+                &format!("languages: [vi, en]\nentries:\n{tail}"),
+                "house.yaml",
+                &Limits::default(),
+            )
+        };
+        // (house entry, Ok(hanoi's renderings after the merge) or Err(message))
+        let cases: [(&str, Result<&[&str], &str>); 5] = [
+            ("  - id: hanoi\n    vi: Hà Nội\n    en: Ha Noi\n    override: true\n", Ok(&["Ha Noi"])),
+            // The look-alike without `override` is the duplicate-id error,
+            // which now says how to override.
+            ("  - id: hanoi\n    vi: Hà Nội\n    en: Ha Noi\n", Err("duplicate id `hanoi`, already used by entry 1 (id: hanoi) in g.yaml:3:5 (add `override: true` to replace that entry)")),
+            ("  - vi: Hà Nội\n    en: Ha Noi\n    override: true\n", Err("`override: true` needs the `id` of the entry it replaces")),
+            ("  - id: saigon\n    vi: Sài Gòn\n    en: Saigon\n    override: true\n", Ok(&["Hanoi"])),
+            ("  - id: hanoi\n    vi: Hà Nội\n    en: Ha Noi\n    override: maybe\n", Err("`override` must be `true` or `false`")),
+        ];
+        for (tail, want) in cases {
+            let result = house(tail).and_then(|h| {
+                let mut merged = load(base).unwrap();
+                merged.merge(h)?;
+                Ok(merged)
+            });
+            match (result, want) {
+                (Ok(g), Ok(renderings)) => {
+                    let hanoi: Vec<_> = g
+                        .entries
+                        .iter()
+                        .filter(|e| e.id.as_deref() == Some("hanoi"))
+                        .collect();
+                    assert_eq!(hanoi.len(), 1, "{tail}");
+                    assert_eq!(hanoi[0].forms("en"), renderings, "{tail}");
+                    // Replaced in place: the order of entries is kept.
+                    assert_eq!(g.entries[0].id.as_deref(), Some("hanoi"));
+                    assert_eq!(g.entries[1].id.as_deref(), Some("hue"));
+                }
+                (Err(e), Err(message)) => {
+                    assert!(e.to_string().contains(message), "{tail}: {e}")
+                }
+                (got, want) => panic!(
+                    "{tail}: got {:?}, want {want:?}",
+                    got.map(|g| g.entries.len())
+                ),
             }
         }
     }

@@ -110,6 +110,9 @@ pub struct Entry {
     pub case: Option<CaseMode>,
     /// Near-miss (name.variant) detection for this entry; on by default.
     pub fuzzy: bool,
+    /// `override: true`: replaces the entry with the same id in a glossary
+    /// merged before this one (a house glossary over the default one).
+    pub replaces: bool,
     pub origin: Origin,
 }
 
@@ -188,26 +191,64 @@ impl Glossary {
             .filter_map(|e| e.id.as_deref().map(|id| (id, e)))
             .collect();
         for entry in &other.entries {
-            if let Some(id) = entry.id.as_deref() {
-                if let Some(first) = seen.get(id) {
-                    return Err(Error::GlossaryAt {
-                        path: entry.origin.file.clone().into(),
-                        line: entry.origin.line,
-                        column: entry.origin.column,
-                        message: format!(
-                            "{}: duplicate id `{id}`, already used by {} in {}:{}:{}",
+            let at = |message: String| Error::GlossaryAt {
+                path: entry.origin.file.clone().into(),
+                line: entry.origin.line,
+                column: entry.origin.column,
+                message,
+            };
+            match (entry.id.as_deref(), entry.replaces) {
+                // Replaces an earlier entry, or, with none (the file loaded
+                // on its own), stays an entry that will replace one later.
+                (Some(_), true) => {}
+                (None, true) => {
+                    return Err(at(format!(
+                        "{}: `override: true` needs the `id` of the entry it replaces",
+                        entry.label()
+                    )))
+                }
+                (Some(id), false) => {
+                    if let Some(first) = seen.get(id) {
+                        return Err(at(format!(
+                            "{}: duplicate id `{id}`, already used by {} in {}:{}:{} (add `override: true` to replace that entry)",
                             entry.label(),
                             first.label(),
                             first.origin.file,
                             first.origin.line,
                             first.origin.column
-                        ),
-                    });
+                        )));
+                    }
+                    seen.insert(id, entry);
                 }
-                seen.insert(id, entry);
+                (None, false) => {}
             }
         }
-        self.entries.extend(other.entries);
+        // Each overridden entry is replaced in place, so entry order (and
+        // with it, which of two matches wins) stays as written.
+        let mut overrides: std::collections::HashMap<String, Entry> = other
+            .entries
+            .iter()
+            .filter(|e| e.replaces)
+            .filter_map(|e| e.id.clone())
+            .filter(|id| seen.contains_key(id.as_str()))
+            .filter_map(|id| {
+                let entry = other.entries.iter().find(|e| e.id.as_ref() == Some(&id))?;
+                Some((id, entry.clone()))
+            })
+            .collect();
+        let applied: std::collections::HashSet<String> = overrides.keys().cloned().collect();
+        drop(seen);
+        for existing in &mut self.entries {
+            if let Some(new) = existing.id.as_ref().and_then(|id| overrides.remove(id)) {
+                *existing = new;
+            }
+        }
+        self.entries.extend(
+            other
+                .entries
+                .into_iter()
+                .filter(|e| !(e.replaces && e.id.as_ref().is_some_and(|id| applied.contains(id)))),
+        );
         Ok(())
     }
 }

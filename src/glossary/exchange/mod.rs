@@ -49,6 +49,7 @@ pub(crate) fn blank_entry() -> Entry {
         note: None,
         case: None,
         fuzzy: true,
+        replaces: false,
         origin: super::Origin {
             file: String::new(),
             index: 0,
