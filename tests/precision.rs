@@ -247,6 +247,23 @@ fn explicitation_and_implicitation() {
             ],
             &[("term.missing", "nước Mỹ")],
         ),
+        // An elliptic reference to places named the sentence before.
+        (
+            &[
+                "Triều Tiên và Hàn Quốc nối lại đàm phán.",
+                "Nam và Bắc Triều Tiên đều muốn hòa bình.",
+            ],
+            &[
+                "North Korea and South Korea resumed talks.",
+                "Both North and South want peace.",
+            ],
+            &[],
+        ),
+        (
+            &["Nam và Bắc Triều Tiên đều muốn hòa bình."],
+            &["Both sides want peace."],
+            &[("term.missing", "Bắc Triều Tiên")],
+        ),
         // The speaker's own country needs no name before it.
         (
             &["Tỉ lệ thất nghiệp ở Mỹ đang giảm."],
