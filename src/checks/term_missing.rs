@@ -307,10 +307,13 @@ impl Leniency {
                 .flat_map(|form| words_of(form).map(fold_case).collect::<Vec<_>>())
                 .any(|w| HEAD_NOUNS.contains(&w.as_str()) && refers(&w)),
             Kind::Place => PLACE_NOUNS.iter().any(|noun| refers(noun)),
+            // The preferred rendering's head: "offshore wind" is not
+            // referred back to by "the power mix" although "offshore wind
+            // power" is accepted too.
             Kind::Term | Kind::Other => forms
-                .iter()
-                .filter_map(|form| words_of(form).last().map(fold_case))
-                .any(|head| head.chars().count() >= 4 && refers(&head)),
+                .first()
+                .and_then(|form| words_of(form).last().map(fold_case))
+                .is_some_and(|head| head.chars().count() >= 4 && refers(&head)),
             Kind::Person | Kind::Event => false,
         }
     }
