@@ -247,6 +247,47 @@ fn explicitation_and_implicitation() {
             ],
             &[("term.missing", "nước Mỹ")],
         ),
+        // An elliptic reference to places named the sentence before.
+        (
+            &[
+                "Triều Tiên và Hàn Quốc nối lại đàm phán.",
+                "Nam và Bắc Triều Tiên đều muốn hòa bình.",
+            ],
+            &[
+                "North Korea and South Korea resumed talks.",
+                "Both North and South want peace.",
+            ],
+            &[],
+        ),
+        (
+            &["Nam và Bắc Triều Tiên đều muốn hòa bình."],
+            &["Both sides want peace."],
+            &[("term.missing", "Bắc Triều Tiên")],
+        ),
+        // A term named before, referred back to by its head noun; without
+        // the noun, it is missing.
+        (
+            &[
+                "Triều Tiên phóng tên lửa đạn đạo.",
+                "Tên lửa đạn đạo rơi xuống biển.",
+            ],
+            &[
+                "North Korea launched a ballistic missile.",
+                "The missile fell into the sea.",
+            ],
+            &[],
+        ),
+        (
+            &[
+                "Triều Tiên phóng tên lửa đạn đạo.",
+                "Tên lửa đạn đạo rơi xuống biển.",
+            ],
+            &[
+                "North Korea launched a ballistic missile.",
+                "The debris fell into the sea.",
+            ],
+            &[("term.missing", "Tên lửa đạn đạo")],
+        ),
         // The speaker's own country needs no name before it.
         (
             &["Tỉ lệ thất nghiệp ở Mỹ đang giảm."],

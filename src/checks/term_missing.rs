@@ -76,6 +76,8 @@ impl Check for TermMissing {
                     || (named_before && leniency.referred_back(ctx, entry))
                     || (named_next_door && leniency.pronoun_for(entry.kind))
                     || (entry.kind == Kind::Place && leniency.own_country)
+                    || ((named_before || named_next_door)
+                        && elliptic(&block.target.text, entry.forms(target_lang)))
                 {
                     continue;
                 }
@@ -150,6 +152,33 @@ const DETERMINERS: &[&str] = &[
 /// Third-person pronouns that stand for a person named in the sentence
 /// next door ("sự đề nghị của Gary" ⇔ "his offer").
 const PERSON_PRONOUNS: &[&str] = &["he", "her", "hers", "him", "his", "she"];
+
+/// True when the target names an entry already named nearby by the first
+/// word of a rendering alone, the rest left understood: "Nam và Bắc Triều
+/// Tiên" ⇔ "North and South" after "North Korea and South Korea".
+/// The word must stand alone: "Ministry of Public Security" is another
+/// name, not "Ministry" of Health elided.
+fn elliptic(target: &str, forms: &[String]) -> bool {
+    let words: Vec<&str> = words_of(target).collect();
+    let alone: HashSet<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            words.get(i + 1).is_none_or(|next| {
+                next.chars().next().is_some_and(char::is_lowercase) && *next != "of"
+            })
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    forms.iter().any(|form| {
+        let mut parts = words_of(form);
+        let first = parts.next().unwrap_or("");
+        parts.next().is_some()
+            && first.chars().count() >= 4
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && alone.contains(first)
+    })
+}
 
 /// Title words a country or institution may follow ("Tổng thống Mỹ",
 /// "Bộ trưởng Quốc phòng Nga", "Thứ trưởng Bộ Y tế"), folded.
@@ -288,10 +317,13 @@ impl Leniency {
                 .flat_map(|form| words_of(form).map(fold_case).collect::<Vec<_>>())
                 .any(|w| HEAD_NOUNS.contains(&w.as_str()) && refers(&w)),
             Kind::Place => PLACE_NOUNS.iter().any(|noun| refers(noun)),
+            // The preferred rendering's head: "offshore wind" is not
+            // referred back to by "the power mix" although "offshore wind
+            // power" is accepted too.
             Kind::Term | Kind::Other => forms
-                .iter()
-                .filter_map(|form| words_of(form).last().map(fold_case))
-                .any(|head| head.chars().count() >= 4 && refers(&head)),
+                .first()
+                .and_then(|form| words_of(form).last().map(fold_case))
+                .is_some_and(|head| head.chars().count() >= 4 && refers(&head)),
             Kind::Person | Kind::Event => false,
         }
     }
