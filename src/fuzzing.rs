@@ -233,6 +233,73 @@ pub fn check(data: &[u8]) {
     check_report(&pair);
 }
 
+/// Largest pair [`check_big`] builds, both sides together.
+pub const BIG_BYTES: usize = 1 << 20;
+
+/// A whole check of two big files built from a small input, so that fuzzing
+/// reaches the sizes where quadratic work and quadratic reports hide (plain
+/// inputs stay under a few kilobytes). The input is a layout byte, a
+/// repetition byte, then a source unit and a target unit split like
+/// [`check`]'s pair. Each file repeats its unit up to [`BIG_BYTES`] / 2,
+/// joined by a line break, a blank line or a space (one huge paragraph)
+/// as the layout says, with or without a final line break; the target's
+/// middle copy may be dropped. Besides [`check_report`]'s invariants, the
+/// report may quote each file only a bounded number of times.
+pub fn check_big(data: &[u8]) {
+    let [layout, times, rest @ ..] = data else {
+        return;
+    };
+    let (source_unit, target_unit) = match rest {
+        [a, rest @ ..] => rest.split_at(usize::from(*a).min(rest.len())),
+        _ => (rest, &[][..]),
+    };
+    let (Ok(source_unit), Ok(target_unit)) = (decode(source_unit), decode(target_unit)) else {
+        return;
+    };
+    let separator = ["\n", "\n\n", " ", "\r\n"][usize::from(layout & 3)];
+    let final_break = layout & 4 != 0;
+    let drop_middle = layout & 8 != 0;
+    let build = |unit: &str, drop: bool| -> String {
+        let unit_len = unit.len() + separator.len();
+        let wanted = (usize::from(*times) + 1) * 1_000;
+        let copies = wanted.min(BIG_BYTES / 2 / unit_len.max(1)).max(1);
+        let mut text = String::with_capacity(copies * unit_len + 2);
+        for k in 0..copies {
+            if drop && k == copies / 2 {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str(separator);
+            }
+            text.push_str(unit);
+        }
+        if final_break {
+            text.push('\n');
+        }
+        text
+    };
+    let source = build(&source_unit, false);
+    let target = build(&target_unit, drop_middle);
+    let size = source.len() + target.len();
+    let pair = checker().check(
+        SourceText::new("a.vi.txt", source),
+        SourceText::new("a.en.txt", target),
+    );
+    // Quoting a whole block in every finding of it made reports quadratic.
+    let quoted: usize = pair
+        .findings
+        .iter()
+        .flat_map(|f| f.source.iter().chain(&f.target))
+        .map(|l| l.text.len())
+        .sum();
+    assert!(
+        quoted <= 4 * size + 256 * pair.findings.len(),
+        "{quoted} bytes quoted from {size} bytes of input in {} findings",
+        pair.findings.len()
+    );
+    check_report(&pair);
+}
+
 /// Invariants of a checked pair and of its rendering in every format.
 pub fn check_report(pair: &PairReport) {
     let spans = |file: &SourceText, l: &Location| {

@@ -11,13 +11,14 @@ use transcheck::fuzzing;
 type Target = fn(&[u8]);
 
 /// Every fuzz target by name, with its body.
-const TARGETS: [(&str, Target); 8] = [
+const TARGETS: [(&str, Target); 9] = [
     ("glossary", fuzzing::glossary),
     ("numbers_vi", |d| fuzzing::numbers("vi", d)),
     ("numbers_en", |d| fuzzing::numbers("en", d)),
     ("normalize", fuzzing::normalize),
     ("align", fuzzing::align),
     ("check", fuzzing::check),
+    ("check_big", fuzzing::check_big),
     ("config", fuzzing::config),
     ("baseline", fuzzing::baseline),
 ];

@@ -18,6 +18,7 @@
 //! the English text writes the name, and the source's own spelling may be
 //! the wrong one; the finding asks an editor to look, it does not know.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
@@ -161,10 +162,6 @@ fn in_speaker_label(text: &str, span: Range<usize>) -> bool {
     !label.contains(['.', '!', '?', ',', ';']) && words_of(label).count() <= LABEL_WORDS
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// The `name.copy` issues of one block; `name.inconsistent` uses them too,
 /// so that a misspelling is reported once. Computed once per block (the
 /// foreign-name scan of the source is a fifth of a pair's checking).
@@ -180,40 +177,255 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
         return Vec::new();
     }
     // A name that the glossary lists, even in part, is the glossary's.
-    let listed = |span: &Range<usize>| block.source_terms.iter().any(|m| overlaps(&m.range, span));
-    let (mut foreign, vietnamese) = source_names(&block.source.text, listed);
-    foreign.retain(|n| !listed(&n.span));
+    let listed = Overlaps::new(block.source_terms.iter().map(|m| m.range.clone()));
+    let (mut foreign, vietnamese) = source_names(&block.source.text, |span| listed.hits(span));
+    foreign.retain(|n| !listed.hits(&n.span));
     if foreign.is_empty() && vietnamese.is_empty() {
         return Vec::new();
     }
     // Target names that render a glossary entry, or nearly do, belong to
     // the term and name.variant rules.
-    let skip = |c: &NameCandidate| {
+    let rendered = Overlaps::new(
         block
             .target_terms
             .iter()
             .chain(&block.target_forbidden)
-            .any(|m| overlaps(&m.range, &c.span))
-            || block.target_near.iter().any(|n| n.range == c.span)
-    };
-    let mut issues = copy_issues(
-        &block.source.text,
-        &foreign,
-        &block.target.text,
-        &block.target_names,
-        skip,
-        ctx.target.lang == "en",
-        ctx.glossary.name_thresholds(),
+            .map(|m| m.range.clone()),
     );
+    let near: HashSet<&Range<usize>> = block.target_near.iter().map(|n| &n.range).collect();
+    let skip = |c: &NameCandidate| rendered.hits(&c.span) || near.contains(&c.span);
+    let (source, target) = (&block.source.text, &block.target.text);
     let english = ctx.target.lang == "en";
-    issues.retain(|issue| !is_no_name(&block.source.text, &block.target.text, issue, english));
+    let mut issues = Vec::new();
+    let mut reported: HashSet<Range<usize>> = HashSet::new();
+    for window in windows(source, target) {
+        let (s, t) = (window.source.clone(), window.target.clone());
+        // Source names starting in the stretch; target names wholly in the
+        // window; both moved to the windows' own coordinates.
+        let starting = |names: &[NameCandidate]| -> Vec<NameCandidate> {
+            let from = names.partition_point(|n| n.span.start < window.own.start);
+            names[from..]
+                .iter()
+                .take_while(|n| n.span.start < window.own.end)
+                .map(|n| moved(n, |x| x - s.start))
+                .collect()
+        };
+        let (foreign, vietnamese) = (starting(&foreign), starting(&vietnamese));
+        if foreign.is_empty() && vietnamese.is_empty() {
+            continue;
+        }
+        let from = block
+            .target_names
+            .partition_point(|n| n.span.start < t.start);
+        let target_names: Vec<NameCandidate> = block.target_names[from..]
+            .iter()
+            .take_while(|n| n.span.end <= t.end)
+            .map(|n| moved(n, |x| x - t.start))
+            .collect();
+        let skip = |c: &NameCandidate| skip(&moved(c, |x| x + t.start));
+        let mut found = copy_issues(
+            &source[s.clone()],
+            &foreign,
+            &target[t.clone()],
+            &target_names,
+            skip,
+            ctx.target.lang == "en",
+            ctx.glossary.name_thresholds(),
+        );
+        found.retain(|issue| !is_no_name(&source[s.clone()], &target[t.clone()], issue, english));
+        found.extend(misspelled_vietnamese_names(
+            &source[s.clone()],
+            &vietnamese,
+            &target[t.clone()],
+            &target_names,
+            skip,
+        ));
+        // Windows overlap: a misspelling is reported from the first one.
+        for issue in found.into_iter().map(|i| i.moved(s.start, t.start)) {
+            if let CopyIssue::Misspelled { target, .. } = &issue {
+                if !reported.insert(target.clone()) {
+                    continue;
+                }
+            }
+            issues.push(issue);
+        }
+    }
     issues.retain(|issue| !referred_next_door(ctx, block, issue));
-    issues.extend(misspelled_vietnamese_names(
-        &block.source.text,
-        &vietnamese,
-        &block.target.text,
-        &block.target_names,
-        skip,
-    ));
     issues
+}
+
+/// Blocks up to this many bytes a side are compared whole; no paragraph
+/// of real text comes near it.
+const WHOLE_BLOCK_BYTES: usize = 16 * 1024;
+/// In a longer block (a file with no paragraph breaks), the source names of
+/// each stretch of this many bytes are compared with the target around the
+/// same relative position, [`WINDOW_MARGIN`] on each side, so that the work
+/// grows with the block, not with its square.
+const STRETCH_BYTES: usize = 4 * 1024;
+const WINDOW_MARGIN: usize = 8 * 1024;
+
+/// A stretch of the source whose names are checked (`own`), with the
+/// source and target text they are compared with.
+struct Window {
+    own: Range<usize>,
+    source: Range<usize>,
+    target: Range<usize>,
+}
+
+fn windows(source: &str, target: &str) -> Vec<Window> {
+    if source.len().max(target.len()) <= WHOLE_BLOCK_BYTES {
+        let whole = Window {
+            own: 0..source.len(),
+            source: 0..source.len(),
+            target: 0..target.len(),
+        };
+        return vec![whole];
+    }
+    let scale = |at: usize| (at as f64 * target.len() as f64 / source.len().max(1) as f64) as usize;
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < source.len() {
+        let end = word_boundary(source, start + STRETCH_BYTES);
+        out.push(Window {
+            own: start..end,
+            source: word_boundary(source, start.saturating_sub(WINDOW_MARGIN))
+                ..word_boundary(source, end + WINDOW_MARGIN),
+            target: word_boundary(target, scale(start).saturating_sub(WINDOW_MARGIN))
+                ..word_boundary(target, scale(end) + WINDOW_MARGIN),
+        });
+        start = end;
+    }
+    out
+}
+
+/// The first whitespace at or after `at` (or the end), so that no window
+/// cuts a word or a name.
+fn word_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    if at == 0 {
+        return 0;
+    }
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i)
+}
+
+fn moved(name: &NameCandidate, to: impl Fn(usize) -> usize) -> NameCandidate {
+    let back = |r: &Range<usize>| to(r.start)..to(r.end);
+    NameCandidate {
+        span: back(&name.span),
+        tokens: name.tokens.iter().map(back).collect(),
+        ..name.clone()
+    }
+}
+
+/// Whether a range overlaps any of a fixed set of ranges, answered by a
+/// binary search (a scan of every glossary match per name was quadratic in
+/// a long block).
+struct Overlaps {
+    /// (start, greatest end of the ranges so far), sorted by start.
+    sorted: Vec<(usize, usize)>,
+}
+
+impl Overlaps {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Overlaps {
+        let mut sorted: Vec<(usize, usize)> = ranges
+            .filter(|r| !r.is_empty())
+            .map(|r| (r.start, r.end))
+            .collect();
+        sorted.sort_unstable();
+        let mut reach = 0;
+        for entry in &mut sorted {
+            reach = reach.max(entry.1);
+            entry.1 = reach;
+        }
+        Overlaps { sorted }
+    }
+
+    fn hits(&self, span: &Range<usize>) -> bool {
+        let before_end = self.sorted.partition_point(|&(start, _)| start < span.end);
+        before_end > 0 && self.sorted[before_end - 1].1 > span.start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::finding::RuleConfig;
+    use crate::input::SourceText;
+    use crate::{Checker, Glossary};
+
+    #[test]
+    fn overlaps_agree_with_a_scan() {
+        let ranges = [3..5, 10..20, 12..14, 30..31, 7..7];
+        let set = Overlaps::new(ranges.iter().cloned());
+        for start in 0..35 {
+            for end in start..36 {
+                let span = start..end;
+                let scan = ranges
+                    .iter()
+                    .any(|r| !r.is_empty() && r.start < span.end && span.start < r.end);
+                assert_eq!(set.hits(&span), scan, "{span:?}");
+            }
+        }
+    }
+
+    /// Bytes of text that the windows of a block hand to the comparison:
+    /// the work of `name.copy` on the block is proportional to it.
+    fn window_bytes(source: &str, target: &str) -> usize {
+        let windows = windows(source, target);
+        let mut at = 0;
+        for w in &windows {
+            assert_eq!(w.own.start, at, "stretches tile the source");
+            assert!(w.source.start <= w.own.start && w.own.end <= w.source.end);
+            at = w.own.end;
+        }
+        assert_eq!(at, source.len());
+        windows
+            .iter()
+            .map(|w| w.source.len() + w.target.len())
+            .sum()
+    }
+
+    #[test]
+    fn window_work_grows_linearly_with_the_block() {
+        let sentence_vi = "Ông Takeshi Iwaya nói chuyện với các phóng viên tại Tokyo. ";
+        let sentence_en = "Mr Takeshi Iwaya spoke to reporters in Tokyo. ";
+        let per_byte = |n: usize| {
+            let (s, t) = (sentence_vi.repeat(n), sentence_en.repeat(n));
+            window_bytes(&s, &t) as f64 / (s.len() + t.len()) as f64
+        };
+        // A paragraph of real size is one window: the whole block.
+        assert_eq!(
+            windows(&sentence_vi.repeat(50), &sentence_en.repeat(50)).len(),
+            1
+        );
+        let (small, big) = (per_byte(2_000), per_byte(16_000));
+        assert!(
+            big <= small * 1.05 && big < 6.0,
+            "{small} vs {big} bytes per byte"
+        );
+    }
+
+    #[test]
+    fn a_misspelling_deep_in_a_long_block_is_found_where_it_is() {
+        let vi = "Ông Takeshi Iwaya nói chuyện với các phóng viên tại Tokyo. ".repeat(3_000);
+        let mut en = "Mr Takeshi Iwaya spoke to reporters in Tokyo. ".repeat(3_000);
+        let at = en.len() / 2 + en[en.len() / 2..].find("Iwaya").unwrap();
+        en.replace_range(at..at + 5, "Iwata");
+        let glossary = Glossary::default_vi_en().unwrap();
+        let checker = Checker::new(glossary, "vi", "en", RuleConfig::default());
+        let source = Document::new(SourceText::new("a.vi", vi), "vi");
+        let target = Document::new(SourceText::new("a.en", en), "en");
+        let (findings, _) = checker.check_documents(&source, &target);
+        let copy: Vec<_> = findings.iter().filter(|f| f.rule == "name.copy").collect();
+        assert_eq!(copy.len(), 1, "{copy:#?}");
+        let target = copy[0].target.as_ref().unwrap();
+        assert_eq!(target.text, "Takeshi Iwata");
+        assert_eq!(target.range.end, at + 5);
+    }
 }

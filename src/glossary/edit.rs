@@ -134,15 +134,18 @@ pub fn add(file: &GlossaryFile, entry: &Entry, options: &LintOptions) -> Result<
     // Lint first: a duplicate id or a conflict is a refusal, not a bug.
     let old_report = lint_text(&file.path, &file.text, options);
     let new_report = lint_text(&file.path, body, options);
+    // A set: a scan of the old diagnostics for each new one was quadratic
+    // in them (and lint's were quadratic in the entries sharing a form).
+    let known: std::collections::HashSet<(&str, &str)> = old_report
+        .diagnostics
+        .iter()
+        .map(|o| (o.code.as_str(), o.message.as_str()))
+        .collect();
     let fresh: Vec<Diagnostic> = new_report
         .diagnostics
-        .into_iter()
-        .filter(|d| {
-            !old_report
-                .diagnostics
-                .iter()
-                .any(|o| o.code == d.code && o.message == d.message)
-        })
+        .iter()
+        .filter(|d| !known.contains(&(d.code.as_str(), d.message.as_str())))
+        .cloned()
         .collect();
     if fresh.iter().any(|d| d.severity == Severity::Error) {
         return Ok(Added::Refused { diagnostics: fresh });

@@ -170,6 +170,14 @@ impl GlossaryFile {
         }
     }
 
+    /// The comment on a line, if any. Comments are found line by line, one
+    /// per line, so they are sorted: a binary search (fmt asks for every
+    /// line of every entry; a scan each time was quadratic).
+    pub fn comment_on(&self, line: usize) -> Option<&Comment> {
+        let at = self.comments.partition_point(|c| c.line < line);
+        self.comments.get(at).filter(|c| c.line == line)
+    }
+
     /// The text of a comment, `#` included.
     pub fn comment_text(&self, comment: &Comment) -> &str {
         let end = self.lines[comment.line - 1].end;

@@ -365,7 +365,7 @@ fn render_item(
     let mut after_all: Vec<String> = Vec::new();
     let range = it.first_line..it.last_line + 1;
     for line in range.clone() {
-        let comment = file.comments.iter().find(|c| c.line == line);
+        let comment = file.comment_on(line);
         let blank = file.blank_lines.contains(&line);
         match comment {
             Some(c) if !c.full_line => {
@@ -491,9 +491,7 @@ pub fn format(file: &GlossaryFile, options: FmtOptions) -> Result<Formatted> {
             // A flow list of entries has no line per entry: it is rewritten
             // whole, which is only safe without comments or blank lines in it.
             let lost: Vec<usize> = (*key_line..=*last_line)
-                .filter(|l| {
-                    file.comments.iter().any(|c| c.line == *l) || file.blank_lines.contains(l)
-                })
+                .filter(|l| file.comment_on(*l).is_some() || file.blank_lines.contains(l))
                 .collect();
             if !lost.is_empty()
                 || entries_key_column != 1
@@ -671,7 +669,10 @@ fn verify(file: &GlossaryFile, before: &Glossary, text: &str, sorted: bool) -> R
         let lost: Vec<usize> = file
             .comments
             .iter()
-            .filter(|c| !new.contains(&file.comment_text(c).to_string()))
+            .filter(|c| {
+                new.binary_search(&file.comment_text(c).to_string())
+                    .is_err()
+            })
             .map(|c| c.line)
             .collect();
         return Err(refuse(

@@ -34,7 +34,7 @@
 //! checked for conflicts, identical target forms in two entries are fine,
 //! and variants within one entry are never reported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
@@ -306,7 +306,7 @@ fn lint_raw(raw: &RawGlossary, options: &LintOptions, out: &mut Out) {
         .source
         .clone()
         .or_else(|| raw.languages.first().cloned());
-    let mut pairs = Vec::new();
+    let mut pairs = HashSet::new();
     if let Some(source) = &source {
         pairs = conflicts(raw, source, out);
     }
@@ -428,12 +428,12 @@ fn per_form(raw: &RawGlossary, out: &mut Out) {
             lists.push((format!("`forbidden.{}`", f.lang), &f.forms));
         }
         for (what, forms) in lists {
-            let mut seen: Vec<String> = Vec::new();
+            let mut seen: HashSet<String> = HashSet::new();
             for t in forms {
                 // The same text once fmt has normalized it; dash variants
                 // that the matcher folds are listed on purpose.
                 let key = house_form(&t.text);
-                if seen.contains(&key) {
+                if !seen.insert(key) {
                     out.push(
                         Code::DuplicateForm,
                         t.mark,
@@ -441,8 +441,6 @@ fn per_form(raw: &RawGlossary, out: &mut Out) {
                         format!("{} is listed twice in {what}", q(&t.text)),
                         Some("delete the second one".into()),
                     );
-                } else {
-                    seen.push(key);
                 }
             }
         }
@@ -500,9 +498,12 @@ fn renderings(e: &RawEntry, lang: &str) -> Vec<String> {
 
 /// The same source form in two entries: the checker can only pick one of
 /// them, so a translation using the other's renderings would be reported.
-/// Returns the pairs of entries reported, so that they are not reported
-/// again as near-duplicates.
-fn conflicts(raw: &RawGlossary, source: &str, out: &mut Out) -> Vec<(usize, usize)> {
+/// Each entry is reported once per shared form, against the first earlier
+/// entry with the same renderings (a duplicate) or else the first earlier
+/// one it collides with (a conflict): all pairs of k entries sharing a form
+/// were k² diagnostics. Returns the pairs of entries reported, so that they
+/// are not reported again as near-duplicates.
+fn conflicts(raw: &RawGlossary, source: &str, out: &mut Out) -> HashSet<(usize, usize)> {
     let targets: Vec<&String> = raw.languages.iter().filter(|l| *l != source).collect();
     let mut groups: BTreeMap<String, Vec<(usize, &Text, String)>> = BTreeMap::new();
     for (i, e) in raw.entries.iter().enumerate() {
@@ -514,68 +515,110 @@ fn conflicts(raw: &RawGlossary, source: &str, out: &mut Out) -> Vec<(usize, usiz
                 .push((i, t, norm));
         }
     }
-    let mut reported: Vec<(usize, usize)> = Vec::new();
+    let mut signatures: HashMap<usize, Vec<Vec<String>>> = HashMap::new();
+    let mut reported: HashSet<(usize, usize)> = HashSet::new();
     for members in groups.values() {
-        for (a, (i, _, norm_i)) in members.iter().enumerate() {
-            for (j, t, norm_j) in &members[a + 1..] {
-                let (ei, ej) = (&raw.entries[*i], &raw.entries[*j]);
-                if i == j || reported.contains(&(*i, *j)) {
-                    continue;
-                }
-                let collide = !ei.case_sensitive()
-                    || !ej.case_sensitive()
-                    || sensitive_key(norm_i) == sensitive_key(norm_j);
-                if !collide {
-                    continue;
-                }
-                reported.push((*i, *j));
-                let differing: Vec<String> = targets
-                    .iter()
-                    .filter(|l| renderings(ei, l) != renderings(ej, l))
-                    .map(|l| {
-                        let show = |e: &RawEntry| {
-                            let v: Vec<&str> = e.forms(l).iter().map(|t| t.text.as_str()).collect();
-                            if v.is_empty() {
-                                "nothing".to_string()
-                            } else {
-                                v.join(" | ")
-                            }
-                        };
-                        format!("{l}: {} vs {}", show(ei), show(ej))
-                    })
-                    .collect();
-                if differing.is_empty() {
-                    out.push(
-                        Code::NearDuplicate,
-                        t.mark,
-                        Some(ej),
-                        format!(
-                            "{} is also a form of {} (line {}) with the same renderings: the entries duplicate each other",
-                            q(&t.text),
-                            ei.label(),
-                            ei.mark.line
-                        ),
-                        Some(format!("merge it into {}", ei.label())),
-                    );
-                } else {
-                    out.push(
-                        Code::Conflict,
-                        t.mark,
-                        Some(ej),
-                        format!(
-                            "source form {} is also a form of {} (line {}), which renders it differently ({}); the checker can only apply one of them",
-                            q(&t.text),
-                            ei.label(),
-                            ei.mark.line,
-                            differing.join("; ")
-                        ),
-                        None,
-                    );
-                }
+        // The first member of each kind seen so far: any, case-insensitive,
+        // by case-sensitive key; and the same with equal renderings.
+        let mut first_any: Option<usize> = None;
+        let mut first_loose: Option<usize> = None;
+        let mut first_by_key: HashMap<String, usize> = HashMap::new();
+        let mut same_any: HashMap<Vec<Vec<String>>, usize> = HashMap::new();
+        let mut same_loose: HashMap<Vec<Vec<String>>, usize> = HashMap::new();
+        let mut same_by_key: HashMap<(String, Vec<Vec<String>>), usize> = HashMap::new();
+        for &(j, t, ref norm) in members {
+            count_comparison();
+            let ej = &raw.entries[j];
+            let signature = signatures
+                .entry(j)
+                .or_insert_with(|| targets.iter().map(|l| renderings(ej, l)).collect())
+                .clone();
+            let key = sensitive_key(norm);
+            let earliest = |a: Option<usize>, b: Option<usize>| match (a, b) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let (partner, twin) = if ej.case_sensitive() {
+                (
+                    earliest(first_loose, first_by_key.get(&key).copied()),
+                    earliest(
+                        same_loose.get(&signature).copied(),
+                        same_by_key.get(&(key.clone(), signature.clone())).copied(),
+                    ),
+                )
+            } else {
+                (first_any, same_any.get(&signature).copied())
+            };
+            first_any.get_or_insert(j);
+            if !ej.case_sensitive() {
+                first_loose.get_or_insert(j);
+                same_loose.entry(signature.clone()).or_insert(j);
             }
+            first_by_key.entry(key.clone()).or_insert(j);
+            same_any.entry(signature.clone()).or_insert(j);
+            same_by_key.entry((key, signature)).or_insert(j);
+            let (i, duplicate) = match (twin, partner) {
+                (Some(i), _) if i != j => (i, true),
+                (_, Some(i)) if i != j => (i, false),
+                _ => continue,
+            };
+            if !reported.insert((i, j)) {
+                continue;
+            }
+            let ei = &raw.entries[i];
+            if duplicate {
+                out.push(
+                    Code::NearDuplicate,
+                    t.mark,
+                    Some(ej),
+                    format!(
+                        "{} is also a form of {} (line {}) with the same renderings: the entries duplicate each other",
+                        q(&t.text),
+                        ei.label(),
+                        ei.mark.line
+                    ),
+                    Some(format!("merge it into {}", ei.label())),
+                );
+                continue;
+            }
+            let differing: Vec<String> = targets
+                .iter()
+                .filter(|l| renderings(ei, l) != renderings(ej, l))
+                .map(|l| {
+                    let show = |e: &RawEntry| {
+                        let v: Vec<&str> = e.forms(l).iter().map(|t| t.text.as_str()).collect();
+                        if v.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            v.join(" | ")
+                        }
+                    };
+                    format!("{l}: {} vs {}", show(ei), show(ej))
+                })
+                .collect();
+            out.push(
+                Code::Conflict,
+                t.mark,
+                Some(ej),
+                format!(
+                    "source form {} is also a form of {} (line {}), which renders it differently ({}); the checker can only apply one of them",
+                    q(&t.text),
+                    ei.label(),
+                    ei.mark.line,
+                    differing.join("; ")
+                ),
+                None,
+            );
         }
     }
     reported
+}
+
+/// Counts pairs of forms or entries that lint compares (tests prove with it
+/// that lint's work grows linearly with the glossary).
+fn count_comparison() {
+    #[cfg(test)]
+    tests::COMPARISONS.with(|n| n.set(n.get() + 1));
 }
 
 /// Does forbidden form `f` (of an entry with `sensitive` case) occur as
@@ -613,45 +656,74 @@ fn forbidden_hits(f: &str, sensitive: bool, text: &str) -> bool {
 }
 
 /// An accepted form that a forbidden form matches: the translation the
-/// glossary asks for would be reported as forbidden.
+/// glossary asks for would be reported as forbidden. The forbidden forms of
+/// a language are found in its accepted forms with one automaton, so that
+/// only forms containing one are compared (every forbidden form against
+/// every accepted form was their product).
 fn forbidden_accepted(raw: &RawGlossary, out: &mut Out) {
+    // (entry, forbidden language, form, normalized form) per language.
+    let mut by_lang: BTreeMap<&str, Vec<(usize, &Text, String)>> = BTreeMap::new();
     for (i, e) in raw.entries.iter().enumerate() {
         for fb in &e.forbidden {
             for f in &fb.forms {
-                let nf = normalize_str(&f.text);
-                for (j, other) in raw.entries.iter().enumerate() {
-                    for a in other.forms(&fb.lang) {
-                        let na = normalize_str(&a.text);
-                        if !forbidden_hits(&nf, e.case_sensitive(), &na) {
-                            continue;
-                        }
-                        let whose = if i == j {
-                            "this entry".to_string()
-                        } else {
-                            format!("{} (line {})", other.label(), other.mark.line)
-                        };
-                        let how = if fold_case(&na) == fold_case(&nf) {
-                            "is accepted by".to_string()
-                        } else {
-                            format!("occurs in {}, accepted by", q(&a.text))
-                        };
-                        out.push(
-                            Code::ForbiddenAccepted,
-                            f.mark,
-                            Some(e),
-                            format!(
-                                "forbidden `{}` form {} {how} {whose}: that rendering would always be reported",
-                                fb.lang,
-                                q(&f.text)
-                            ),
-                            None,
-                        );
+                by_lang
+                    .entry(fb.lang.as_str())
+                    .or_default()
+                    .push((i, f, normalize_str(&f.text)));
+            }
+        }
+    }
+    for (lang, forbidden) in by_lang {
+        let needles: Vec<String> = forbidden.iter().map(|(_, _, nf)| fold_case(nf)).collect();
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(&needles) else {
+            continue;
+        };
+        for (j, other) in raw.entries.iter().enumerate() {
+            for a in other.forms(lang) {
+                let na = normalize_str(&a.text);
+                let mut hit: Vec<usize> = automaton
+                    .find_overlapping_iter(&fold_case(&na))
+                    .map(|m| m.pattern().as_usize())
+                    .collect();
+                hit.sort_unstable();
+                hit.dedup();
+                for p in hit {
+                    count_comparison();
+                    let (i, f, nf) = &forbidden[p];
+                    let e = &raw.entries[*i];
+                    if !forbidden_hits(nf, e.case_sensitive(), &na) {
+                        continue;
                     }
+                    let whose = if *i == j {
+                        "this entry".to_string()
+                    } else {
+                        format!("{} (line {})", other.label(), other.mark.line)
+                    };
+                    let how = if fold_case(&na) == fold_case(nf) {
+                        "is accepted by".to_string()
+                    } else {
+                        format!("occurs in {}, accepted by", q(&a.text))
+                    };
+                    out.push(
+                        Code::ForbiddenAccepted,
+                        f.mark,
+                        Some(e),
+                        format!(
+                            "forbidden `{lang}` form {} {how} {whose}: that rendering would always be reported",
+                            q(&f.text)
+                        ),
+                        None,
+                    );
                 }
             }
         }
     }
 }
+
+/// How many forms of one text are tried as the partner of a near-duplicate,
+/// and how many texts of one loose key are compared: all of them in any
+/// real glossary, a bound in a hostile one.
+const PARTNERS_TRIED: usize = 16;
 
 fn is_name(kind: Kind) -> bool {
     matches!(
@@ -717,10 +789,10 @@ fn numerals(form: &str) -> Vec<&str> {
 fn near_duplicates(
     raw: &RawGlossary,
     source: Option<&str>,
-    known: Vec<(usize, usize)>,
+    known: HashSet<(usize, usize)>,
     out: &mut Out,
 ) {
-    let mut reported: Vec<(usize, usize)> = known;
+    let mut reported = known;
     for lang in &raw.languages {
         let is_source = source == Some(lang.as_str());
         let mut forms: Vec<(usize, &Text, String)> = Vec::new();
@@ -732,59 +804,100 @@ fn near_duplicates(
                 forms.push((i, t, normalize_str(&t.text)));
             }
         }
-        let mut shared: std::collections::HashSet<(usize, usize)> =
-            std::collections::HashSet::new();
+        // Each entry's normalized forms, sorted: two entries sharing one
+        // (outside the source language) are variants of a shared name.
+        let mut entry_forms: HashMap<usize, Vec<&str>> = HashMap::new();
         if !is_source {
-            let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
             for (i, _, norm) in &forms {
-                owners.entry(norm.as_str()).or_default().push(*i);
+                entry_forms.entry(*i).or_default().push(norm.as_str());
             }
-            for list in owners.values() {
-                for (x, &a) in list.iter().enumerate() {
-                    for &b in &list[x + 1..] {
-                        shared.insert((a.min(b), a.max(b)));
-                    }
-                }
+            for list in entry_forms.values_mut() {
+                list.sort_unstable();
             }
         }
+        let shares = |a: usize, b: usize| {
+            let (Some(fa), Some(fb)) = (entry_forms.get(&a), entry_forms.get(&b)) else {
+                return false;
+            };
+            let (small, large) = if fa.len() <= fb.len() {
+                (fa, fb)
+            } else {
+                (fb, fa)
+            };
+            small.iter().any(|f| large.binary_search(f).is_ok())
+        };
         let related = |a: usize, b: usize| -> bool {
+            count_comparison();
             let ((ia, _, na), (ib, _, nb)) = (&forms[a], &forms[b]);
             ia != ib
                 && na != nb
                 && (is_source || fold_case(na) != fold_case(nb))
-                && !shared.contains(&((*ia).min(*ib), (*ia).max(*ib)))
+                && !shares(*ia, *ib)
+        };
+        // Forms by normalized text, in order: identical forms are never
+        // near-duplicates of each other, so each form is paired with the
+        // first related form of each other text, trying a few of them
+        // ([`PARTNERS_TRIED`]) — not with every form (k² pairs for a text
+        // that k entries list).
+        let mut by_norm: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, (_, _, norm)) in forms.iter().enumerate() {
+            by_norm.entry(norm.as_str()).or_default().push(k);
+        }
+        let partner = |k: usize, norm: &str| -> Option<usize> {
+            by_norm
+                .get(norm)?
+                .iter()
+                .take(PARTNERS_TRIED)
+                .copied()
+                .find(|&other| related(k, other))
         };
         let mut pairs: Vec<(usize, usize, &str)> = Vec::new();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (k, (_, t, _)) in forms.iter().enumerate() {
+        let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+        for (_, t, norm) in &forms {
             let key = loose_key(&t.text, lang);
             if !key.is_empty() {
-                by_key.entry(key).or_default().push(k);
+                let texts = by_key.entry(key).or_default();
+                if !texts.contains(&norm.as_str()) && texts.len() < PARTNERS_TRIED {
+                    texts.push(norm.as_str());
+                }
             }
         }
-        for members in by_key.values() {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    if related(a, b) {
-                        pairs.push((a, b, "differs only in case, accents or punctuation from"));
-                    }
+        for (k, (_, t, norm)) in forms.iter().enumerate() {
+            let Some(texts) = by_key.get(&loose_key(&t.text, lang)) else {
+                continue;
+            };
+            for other in texts.iter().filter(|o| **o != norm.as_str()) {
+                if let Some(p) = partner(k, other).filter(|&p| p < k) {
+                    pairs.push((p, k, "differs only in case, accents or punctuation from"));
                 }
             }
         }
         let name_forms: Vec<usize> = (0..forms.len())
             .filter(|&k| is_name(raw.entries[forms[k].0].kind()) && name_like(&forms[k].2))
             .collect();
-        let index = FuzzyIndex::new(name_forms.iter().map(|&k| (k as u32, forms[k].2.as_str())));
+        // One indexed form per text, one lookup per text.
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
         for &k in &name_forms {
-            for (key, _, variant) in index.lookup(&forms[k].2) {
-                let other = key as usize;
+            first_of.entry(forms[k].2.as_str()).or_insert(k);
+        }
+        let index = FuzzyIndex::new(first_of.values().map(|&k| (k as u32, forms[k].2.as_str())));
+        let mut lookups: HashMap<&str, Vec<(u32, usize, crate::names::variant::Variant)>> =
+            HashMap::new();
+        for &k in &name_forms {
+            let norm = forms[k].2.as_str();
+            let found = lookups.entry(norm).or_insert_with(|| index.lookup(norm));
+            for (key, _, variant) in found.iter() {
+                let text = forms[*key as usize].2.as_str();
                 // Accents are letters in Vietnamese: "Nha Trang" is not a
                 // plain spelling of "Nhà Trắng".
                 let accents_only = variant.reason == VariantReason::Diacritics && lang == "vi";
-                if variant.part.is_none()
-                    && !accents_only
-                    && related(k, other)
-                    && numerals(&forms[k].2) == numerals(&forms[other].2)
+                if variant.part.is_some() || accents_only || text == norm {
+                    continue;
+                }
+                let Some(other) = partner(k, text) else {
+                    continue;
+                };
+                if numerals(&forms[k].2) == numerals(&forms[other].2)
                     && loose_key(&forms[k].1.text, lang) != loose_key(&forms[other].1.text, lang)
                 {
                     pairs.push((k, other, "is a near-miss of"));
@@ -805,10 +918,9 @@ fn near_duplicates(
                 (b, a)
             };
             let (ia, ib) = (forms[first].0, forms[second].0);
-            if reported.contains(&(ia, ib)) {
+            if !reported.insert((ia, ib)) {
                 continue;
             }
-            reported.push((ia, ib));
             let (ef, es) = (&raw.entries[ia], &raw.entries[ib]);
             let (ft, st) = (forms[first].1, forms[second].1);
             out.push(
@@ -893,6 +1005,82 @@ pub fn render_json(reports: &[FileReport]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Pairs lint compared on this thread, see [`count_comparison`].
+        pub(super) static COMPARISONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// A made-up word for `i`, far from the words of other numbers (three
+    /// syllables of a million, spread by a multiplier).
+    fn word(i: usize) -> String {
+        let (consonants, vowels) = (b"bdghklmnprstvxcfjqwz", b"aeiou");
+        let mut x = (i * 7919 + 13) % 1_000_000;
+        let mut w = String::new();
+        for _ in 0..3 {
+            w.push(consonants[x % 20] as char);
+            w.push(vowels[(x / 20) % 5] as char);
+            x /= 100;
+        }
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    /// A glossary of `n` entries that all list the source form "Nga" with
+    /// renderings of their own, a person's name, a forbidden form, and the
+    /// same English form in every entry.
+    fn crowded(n: usize) -> String {
+        let mut text = String::from(HEAD);
+        for i in 0..n {
+            let w = word(i);
+            text.push_str(&format!(
+                "  - id: e{i}\n    kind: person\n    vi: [Nga, Nguyễn Văn {w}]\n    en: [Russia {w}, Nguyen Van {w}, Shared]\n    forbidden:\n      en: [Rusia {w}]\n"
+            ));
+        }
+        text
+    }
+
+    /// Comparisons and diagnostics of lint on `crowded(n)`, per entry.
+    fn lint_cost(n: usize) -> (f64, f64) {
+        let text = crowded(n);
+        COMPARISONS.with(|c| c.set(0));
+        let report = lint_text("g.yaml", &text, &LintOptions::default());
+        let comparisons = COMPARISONS.with(std::cell::Cell::get);
+        (
+            comparisons as f64 / n as f64,
+            report.diagnostics.len() as f64 / n as f64,
+        )
+    }
+
+    #[test]
+    fn lint_work_grows_linearly_with_entries_sharing_a_form() {
+        let (small, small_out) = lint_cost(50);
+        let (big, big_out) = lint_cost(500);
+        // Every entry after the first conflicts once, with the first.
+        assert!(
+            (0.9..4.0).contains(&small_out),
+            "{small_out} diagnostics per entry"
+        );
+        assert!(big <= small * 1.2, "{small} vs {big} comparisons per entry");
+        assert!(
+            big_out <= small_out * 1.2,
+            "{small_out} vs {big_out} diagnostics per entry"
+        );
+        let report = lint_text("g.yaml", &crowded(3), &LintOptions::default());
+        let conflicts: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::Conflict)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
+        assert!(
+            conflicts.iter().all(|m| m.contains("(id: e0)")),
+            "{conflicts:#?}"
+        );
+    }
 
     fn codes(text: &str) -> Vec<(usize, &'static str)> {
         lint_text("g.yaml", text, &LintOptions::default())

@@ -72,6 +72,29 @@ pub enum CopyIssue {
     },
 }
 
+impl CopyIssue {
+    /// The issue with its ranges moved forward by `source` and `target`
+    /// bytes (from a window of a block to the whole block).
+    pub fn moved(self, source: usize, target: usize) -> CopyIssue {
+        let by = |r: Range<usize>, d: usize| r.start + d..r.end + d;
+        match self {
+            CopyIssue::Misspelled {
+                source: s,
+                target: t,
+                suggestion,
+            } => CopyIssue::Misspelled {
+                source: by(s, source),
+                target: by(t, target),
+                suggestion,
+            },
+            CopyIssue::Absent { source: s, name } => CopyIssue::Absent {
+                source: by(s, source),
+                name,
+            },
+        }
+    }
+}
+
 /// The foreign names of a source block that are misspelled in or absent
 /// from the target block. `source_names` are the foreign names to check
 /// (acronyms are skipped: Vietnamese abbreviations such as UBND are
