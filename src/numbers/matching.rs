@@ -783,6 +783,22 @@ pub fn compare(
             s.unit,
             target_lang.code(),
         ));
+        // A conversion off beyond rounding: the source amount in the
+        // translation's unit ("5 km" ⇔ "8 miles": use "3.11 miles").
+        if let (Verdict::Mismatch, NumberValue::Number(a), Some(us), Some(ut)) =
+            (verdict, &s.value, s.unit, t.unit)
+        {
+            if us.dimension == ut.dimension
+                && us.code != ut.code
+                && us.code != "deg"
+                && ut.code != "deg"
+            {
+                let converted = significant(ut.from_base(us.to_base(*a)));
+                let amount =
+                    target_lang.render(&NumberValue::Number(converted), NumberKind::Decimal);
+                suggestion = Some(with_unit_text(amount, Some(ut), target_lang.code()));
+            }
+        }
         if verdict == Verdict::Bound && target_lang.code() == "en" {
             suggestion = suggestion.map(|x| format!("{} {x}", bound_words(s.bound)));
         }

@@ -1317,7 +1317,7 @@ const QUANTITIES: &[LookAlike] = &[
     // Public lists: conversions within the written precision pass; the same
     // number in another unit, or a conversion off beyond rounding, does not.
     look_alike("5 km", "3 miles", "5 miles", U, "5", "5", "5 km"),
-    look_alike("5 km", "3.1 miles", "8 miles", M, "5", "8", "5 km"),
+    look_alike("5 km", "3.1 miles", "8 miles", M, "5", "8", "3.11 miles"),
     look_alike("30 độ C", "86°F", "30°F", U, "30", "30°F", "30°C"),
     look_alike(
         "30 độ C",
@@ -1326,7 +1326,7 @@ const QUANTITIES: &[LookAlike] = &[
         M,
         "30",
         "90°F",
-        "30°C",
+        "86°F",
     ),
     look_alike("30 độ C", "86 degrees", "40 degrees", M, "30", "40", "30°C"),
     look_alike("2 kg", "4.4 pounds", "2 pounds", U, "2", "2", "2 kg"),
@@ -1346,7 +1346,7 @@ const QUANTITIES: &[LookAlike] = &[
         M,
         "12",
         "40",
-        "12 nautical miles",
+        "22.2 km",
     ),
     look_alike(
         "1.000 ha",
