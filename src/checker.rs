@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use std::ops::Range;
 
-use crate::align::{align, Block, ParagraphFeatures};
+use crate::align::{align, confidence, pair_moved, Block, ParagraphFeatures};
 use crate::checks::{
     all_checks, name_variant, segment, BlockView, Check, PairContext, PairSummary,
 };
@@ -15,6 +15,7 @@ use crate::glossary::{FormMatch, Glossary, GlossaryIndex};
 use crate::input::SourceText;
 use crate::names::candidates::{candidates, foreign_names};
 use crate::names::similarity::Thresholds;
+use crate::nearby::drop_found_nearby;
 use crate::normalize::NormText;
 
 /// The findings for one source/target pair, with the texts they point into.
@@ -79,11 +80,13 @@ impl PairReport {
 
 /// One aligned block: the paragraph indices on each side and the original
 /// byte span they cover (None for an empty side).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AlignedBlock {
     pub block: Block,
     pub source: Option<Range<usize>>,
     pub target: Option<Range<usize>>,
+    /// How well the two sides agree, 0 to 1 (see [`crate::align::confidence`]).
+    pub confidence: f64,
 }
 
 /// Per-check summaries of one pair, in check order.
@@ -158,14 +161,15 @@ impl Checker {
     ) -> (PairReport, PairSummaries) {
         let source = Document::new(source, self.index.source_lang());
         let target = Document::new(target, self.index.target_lang());
-        let blocks = self.blocks(&source, &target);
-        let (findings, summaries) = self.check_blocks(&source, &target, &blocks);
+        let (blocks, matches) = self.blocks(&source, &target);
+        let (findings, summaries) = self.check_blocks(&source, &target, &blocks, &matches);
         let blocks = blocks
             .into_iter()
             .map(|view| AlignedBlock {
                 source: source.span_of(view.block.source.clone()),
                 target: target.span_of(view.block.target.clone()),
                 block: view.block,
+                confidence: view.confidence,
             })
             .collect();
         let report = PairReport {
@@ -204,8 +208,8 @@ impl Checker {
         source: &Document,
         target: &Document,
     ) -> (Vec<Finding>, PairSummaries) {
-        let blocks = self.blocks(source, target);
-        self.check_blocks(source, target, &blocks)
+        let (blocks, matches) = self.blocks(source, target);
+        self.check_blocks(source, target, &blocks, &matches)
     }
 
     fn check_blocks(
@@ -213,6 +217,7 @@ impl Checker {
         source: &Document,
         target: &Document,
         blocks: &[BlockView],
+        matches: &ParagraphMatches,
     ) -> (Vec<Finding>, PairSummaries) {
         let ctx = PairContext {
             source,
@@ -223,7 +228,14 @@ impl Checker {
         let mut findings = Vec::new();
         let mut summaries = Vec::with_capacity(self.checks.len());
         for check in &self.checks {
-            check.check(&ctx, &mut findings);
+            let mut found = Vec::new();
+            check.check(&ctx, &mut found);
+            // Before an item is reported absent, its neighbours are looked
+            // at: found there, the alignment is at fault, not the text.
+            drop_found_nearby(check.as_ref(), &ctx, &mut found, |block, s, t| {
+                self.view(source, target, matches, block, s, t, 0.0)
+            });
+            findings.append(&mut found);
             summaries.push(check.summarize(&ctx));
         }
         self.finalize(&mut findings);
@@ -233,7 +245,7 @@ impl Checker {
     /// The aligned blocks of a pair with their glossary matches, as the
     /// checks see them; for tools that mine a pair (`glossary suggest`).
     pub fn aligned_blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
-        self.blocks(source, target)
+        self.blocks(source, target).0
     }
 
     /// Applies the configured severities (dropping rules that are off) and
@@ -260,7 +272,7 @@ impl Checker {
         findings.dedup();
     }
 
-    fn blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
+    fn blocks(&self, source: &Document, target: &Document) -> (Vec<BlockView>, ParagraphMatches) {
         let index = &self.index;
         let mut source_terms: Vec<Vec<FormMatch>> = source
             .paragraphs
@@ -307,60 +319,101 @@ impl Checker {
                 })
                 .collect()
         };
-        let alignment = align(
-            &features(source, &source_terms, &[]),
-            &features(target, &target_terms, &target_forbidden),
+        let source_features = features(source, &source_terms, &[]);
+        let target_features = features(target, &target_terms, &target_forbidden);
+        let alignment = pair_moved(
+            &source_features,
+            &target_features,
+            align(&source_features, &target_features),
         );
+        let confidences = confidence(&source_features, &target_features, &alignment);
+        let matches = ParagraphMatches {
+            source_terms,
+            target_terms,
+            target_forbidden,
+        };
+        let views = alignment
+            .into_iter()
+            .zip(confidences)
+            .map(|(block, confidence)| {
+                let (s, t) = (block.source.clone(), block.target.clone());
+                self.view(source, target, &matches, block, s, t, confidence)
+            })
+            .collect();
+        (views, matches)
+    }
+
+    /// The view of a block made of the given paragraphs (in order; they
+    /// need not be consecutive): the block itself, or one widened by a
+    /// neighbour's paragraphs to see whether a missing item is there.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn view(
+        &self,
+        source: &Document,
+        target: &Document,
+        matches: &ParagraphMatches,
+        block: Block,
+        source_paragraphs: impl IntoIterator<Item = usize> + Clone,
+        target_paragraphs: impl IntoIterator<Item = usize> + Clone,
+        confidence: f64,
+    ) -> BlockView {
+        let index = &self.index;
+        let (source_text, source_terms) = join(source, source_paragraphs, &matches.source_terms);
+        let (target_text, target_terms) =
+            join(target, target_paragraphs.clone(), &matches.target_terms);
+        let (_, target_forbidden) = join(target, target_paragraphs, &matches.target_forbidden);
+        let (status, untranslated) =
+            segment::classify(&source_text, &target_text, &source.lang, &target.lang);
+        // Vietnamese text keeps foreign names among native words;
+        // elsewhere names are capitalized runs.
+        let target_names = if target.lang == "vi" {
+            foreign_names(&target_text.text)
+        } else {
+            candidates(&target_text.text)
+        };
         // Near-misses are only looked for when name.variant reports them:
         // with the rule off, term.missing must not defer to it.
-        let near_wanted = self.config.severity(&name_variant::VARIANT).is_some();
-        alignment
-            .into_iter()
-            .map(|block| {
-                let (source_text, source_terms) = join(source, block.source.clone(), &source_terms);
-                let (target_text, target_terms) = join(target, block.target.clone(), &target_terms);
-                let (_, target_forbidden) = join(target, block.target.clone(), &target_forbidden);
-                let (status, untranslated) =
-                    segment::classify(&source_text, &target_text, &source.lang, &target.lang);
-                // Vietnamese text keeps foreign names among native words;
-                // elsewhere names are capitalized runs.
-                let target_names = if target.lang == "vi" {
-                    foreign_names(&target_text.text)
-                } else {
-                    candidates(&target_text.text)
-                };
-                let target_near = if near_wanted {
-                    index.near_matches(&target_names, target_terms.iter().chain(&target_forbidden))
-                } else {
-                    Vec::new()
-                };
-                BlockView {
-                    block,
-                    source: source_text,
-                    target: target_text,
-                    source_terms,
-                    target_terms,
-                    target_forbidden,
-                    target_names,
-                    target_near,
-                    status,
-                    untranslated,
-                    copy_issues: Default::default(),
-                }
-            })
-            .collect()
+        let target_near = if self.config.severity(&name_variant::VARIANT).is_some() {
+            index.near_matches(&target_names, target_terms.iter().chain(&target_forbidden))
+        } else {
+            Vec::new()
+        };
+        BlockView {
+            block,
+            confidence,
+            source: source_text,
+            target: target_text,
+            source_terms,
+            target_terms,
+            target_forbidden,
+            target_names,
+            target_near,
+            status,
+            untranslated,
+            copy_issues: Default::default(),
+        }
     }
 }
 
-/// Joins a run of paragraphs with '\n' and shifts their matches to the
-/// joined text.
+/// The glossary matches of every paragraph of a pair, kept so that blocks
+/// can be re-viewed with other paragraphs.
+pub(crate) struct ParagraphMatches {
+    source_terms: Vec<Vec<FormMatch>>,
+    target_terms: Vec<Vec<FormMatch>>,
+    target_forbidden: Vec<Vec<FormMatch>>,
+}
+
+/// Joins paragraphs with '\n' and shifts their matches to the joined text.
 fn join(
     doc: &Document,
-    paragraphs: std::ops::Range<usize>,
+    paragraphs: impl IntoIterator<Item = usize> + Clone,
     matches: &[Vec<FormMatch>],
 ) -> (NormText, Vec<FormMatch>) {
     let text = NormText::join(
-        doc.paragraphs[paragraphs.clone()].iter().map(|p| &p.norm),
+        paragraphs
+            .clone()
+            .into_iter()
+            .map(|i| &doc.paragraphs[i].norm),
         '\n',
     );
     let mut shifted = Vec::new();

@@ -39,6 +39,9 @@ pub enum BlockStatus {
 #[derive(Debug, Clone)]
 pub struct BlockView {
     pub block: Block,
+    /// How well the block's two sides agree, 0 to 1 (see
+    /// [`crate::align::confidence`]).
+    pub confidence: f64,
     /// Source paragraphs joined with '\n'.
     pub source: NormText,
     pub target: NormText,
