@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::lang::layout::Role;
 use crate::names::syllable::is_foreign_word;
 
 /// An aligned block: consecutive source paragraphs and the consecutive
@@ -34,6 +35,9 @@ pub struct ParagraphFeatures {
     /// Hash of the case-folded text: an untranslated paragraph is identical
     /// to its source, which is the strongest anchor of all.
     pub fingerprint: u64,
+    /// Caption, credit line or article text: layout lines pair with their
+    /// own kind, never merge into text, and are left out more freely.
+    pub role: Role,
 }
 
 impl ParagraphFeatures {
@@ -74,6 +78,7 @@ impl ParagraphFeatures {
                 anchors.push(word.to_ascii_lowercase());
             }
         }
+        anchors.extend(month_anchors(text));
         anchors.extend(entries.into_iter().map(|e| format!("#{e}")));
         anchors.sort();
         anchors.dedup();
@@ -83,8 +88,50 @@ impl ParagraphFeatures {
             chars: count,
             anchors,
             fingerprint: std::hash::Hasher::finish(&hasher),
+            role: Role::Body,
         }
     }
+
+    /// The same features for a paragraph of the given layout role.
+    pub fn with_role(mut self, role: Role) -> ParagraphFeatures {
+        self.role = role;
+        self
+    }
+}
+
+/// English month names next to a number ("August 8", "12 July"), as the
+/// month's number: Vietnamese writes the month as digits ("8/8", "tháng
+/// 7"), which are anchors already.
+fn month_anchors(text: &str) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut out = Vec::new();
+    for word in crate::lang::words_of(text) {
+        let Some(month) = MONTHS.iter().position(|m| *m == word) else {
+            continue;
+        };
+        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+        let after = text[at + word.len()..].trim_start();
+        let before = text[..at].trim_end();
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            || before.ends_with(|c: char| c.is_ascii_digit())
+        {
+            out.push((month + 1).to_string());
+        }
+    }
+    out
 }
 
 // Step costs are negative log priors as in Gale & Church (1993): most
@@ -100,13 +147,24 @@ const PRIOR_WEIGHT: f64 = 100.0;
 const LOPSIDED_MERGE_COST: f64 = 2.5;
 const LOPSIDED_SHARE: f64 = 0.4;
 const SKIP_COST: f64 = 4.6;
+/// Editions drop captions and bylines as a matter of layout: leaving one
+/// out is cheap…
+const LAYOUT_SKIP_COST: f64 = 1.5;
+/// …while merging one into article text, or pairing it with article text,
+/// is next to impossible.
+const LAYOUT_MISMATCH_COST: f64 = 12.0;
 /// Variance of target length per source character (Gale & Church's 6.8).
 const LENGTH_VARIANCE: f64 = 6.8;
 /// Anchors (shared numbers, names, glossary entries) weigh about as much as
 /// a two-standard-deviation length mismatch.
 const ANCHOR_WEIGHT: f64 = 2.5;
-/// Anchor cost when neither side has anything to compare.
+/// Anchor cost (times the weight) when neither side has anything to compare.
 const NEUTRAL_ANCHOR_COST: f64 = 0.5;
+/// What one anchor on both sides, or on one side only, weighs…
+const ANCHOR_UNIT: f64 = 1.25;
+/// …and the bounds of their sum.
+const MAX_ANCHOR_BONUS: f64 = 2.5;
+const MAX_ANCHOR_PENALTY: f64 = 6.0;
 /// A single pair whose lengths disagree this badly is no stronger evidence
 /// than two merges: translations of idioms, captions rewritten, a sentence
 /// condensed. Capping it (an outlier component in the length model, as in
@@ -239,8 +297,17 @@ pub fn pair_moved(
             let same = s_para.fingerprint == t_para.fingerprint;
             let length = length_cost(s_para.chars, t_para.chars, ratio);
             let anchored = !s_para.anchors.is_empty() && dice >= MOVED_MIN_DICE;
-            if same || (anchored && length <= MOVED_MAX_LENGTH_COST) {
-                candidates.push((length - 10.0 * dice, s, t));
+            // Two captions are the same photo's unless their anchors
+            // contradict each other.
+            let contradict = dice == 0.0 && !t_para.anchors.is_empty();
+            let captions =
+                s_para.role == Role::Caption && t_para.role == Role::Caption && !contradict;
+            if same || (anchored || captions) && length <= MOVED_MAX_LENGTH_COST {
+                candidates.push((
+                    length - 10.0 * dice + layout_cost(&source[s..=s], &target[t..=t]),
+                    s,
+                    t,
+                ));
             }
         }
     }
@@ -400,13 +467,34 @@ fn pair_cost(source: &[ParagraphFeatures], target: &[ParagraphFeatures], ratio: 
     }
     let s: usize = source.iter().map(|f| f.chars).sum();
     let t: usize = target.iter().map(|f| f.chars).sum();
-    let anchor = 1.0 - anchor_dice(source, target);
-    length_cost(s, t, ratio).min(OUTLIER_LENGTH_COST) + ANCHOR_WEIGHT * anchor
+    length_cost(s, t, ratio).min(OUTLIER_LENGTH_COST)
+        + anchor_cost(source, target)
+        + layout_cost(source, target)
+}
+
+/// Evidence of the anchors, counted rather than as a share: each anchor
+/// found on both sides speaks for the pair, each found on one side only
+/// against it, so that two paragraphs with four numbers between them and
+/// none in common are told apart from a pair that merely lacks anchors.
+/// Bounded both ways; zero evidence costs as much as before.
+fn anchor_cost(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> f64 {
+    let (shared, unmatched) = anchor_counts(source, target);
+    let evidence = ANCHOR_UNIT * (unmatched as f64 - shared as f64);
+    ANCHOR_WEIGHT * NEUTRAL_ANCHOR_COST + evidence.clamp(-MAX_ANCHOR_BONUS, MAX_ANCHOR_PENALTY)
 }
 
 /// Dice coefficient of the anchors both sides could share; one half (no
 /// evidence either way) when neither side has any.
 fn anchor_dice(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> f64 {
+    let (shared, unmatched) = anchor_counts(source, target);
+    if shared + unmatched == 0 {
+        return 1.0 - NEUTRAL_ANCHOR_COST;
+    }
+    2.0 * shared as f64 / (2 * shared + unmatched) as f64
+}
+
+/// Anchors found on both sides, and anchors found on one side only.
+fn anchor_counts(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> (usize, usize) {
     let src: Vec<&String> = source.iter().flat_map(|f| &f.anchors).collect();
     let in_source = |a: &String| src.contains(&a);
     // Target-side anchors that could have a counterpart: numbers, glossary
@@ -417,11 +505,11 @@ fn anchor_dice(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> f6
         .flat_map(|f| &f.anchors)
         .filter(|a| a.starts_with(|c: char| c.is_ascii_digit() || c == '#') || in_source(a))
         .collect();
-    if src.is_empty() && tgt.is_empty() {
-        return 1.0 - NEUTRAL_ANCHOR_COST;
-    }
     let shared = src.iter().filter(|a| tgt.contains(a)).count();
-    2.0 * shared as f64 / (src.len() + tgt.len()) as f64
+    (
+        shared,
+        src.len() + tgt.len() - 2 * shared.min(src.len().min(tgt.len())),
+    )
 }
 
 /// The step into a cell: none yet, or (source, target) paragraphs taken.
@@ -512,7 +600,8 @@ fn dynamic(
                     continue;
                 }
                 let c = match (di, dj) {
-                    (1, 0) | (0, 1) => priors.skip,
+                    (1, 0) => skip_cost(&source[i - 1], priors),
+                    (0, 1) => skip_cost(&target[j - 1], priors),
                     (1, 1) => {
                         pair_cost(&source[i - 1..i], &target[j - 1..j], ratio) + priors.one_to_one
                     }
@@ -554,6 +643,25 @@ fn dynamic(
     }
     blocks.reverse();
     (blocks, cells.cells())
+}
+
+fn skip_cost(paragraph: &ParagraphFeatures, priors: &Priors) -> f64 {
+    if paragraph.role == Role::Body {
+        priors.skip
+    } else {
+        LAYOUT_SKIP_COST
+    }
+}
+
+/// A block must not mix layout roles: a caption pairs with a caption.
+fn layout_cost(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> f64 {
+    let mut roles = source.iter().chain(target).map(|p| p.role);
+    let first = roles.next();
+    if roles.all(|r| Some(r) == first) {
+        0.0
+    } else {
+        LAYOUT_MISMATCH_COST
+    }
 }
 
 fn lopsided_merge_cost(merged: &[ParagraphFeatures]) -> f64 {
@@ -695,7 +803,8 @@ mod tests {
                 ParagraphFeatures {
                     chars: 40,
                     anchors: vec![],
-                    fingerprint: 0
+                    fingerprint: 0,
+                    role: Role::Body
                 };
                 n
             ];
@@ -703,7 +812,8 @@ mod tests {
                 ParagraphFeatures {
                     chars: 40,
                     anchors: vec![],
-                    fingerprint: 0
+                    fingerprint: 0,
+                    role: Role::Body
                 };
                 m
             ];
@@ -725,6 +835,7 @@ mod tests {
                     chars: 20 + (i * 37) % 300,
                     anchors: vec![format!("{i}")],
                     fingerprint: i as u64,
+                    role: Role::Body,
                 })
                 .collect()
         };
@@ -760,5 +871,232 @@ mod tests {
         let en = ParagraphFeatures::of("more than 10,000 containers, 2.7 million", []);
         assert_eq!(vi.anchors, ["10000", "27"]);
         assert_eq!(en.anchors, ["10000", "27"]);
+    }
+
+    /// A paragraph of `chars` characters with the given anchors and role.
+    fn para(chars: usize, anchors: &[&str], role: Role, id: u64) -> ParagraphFeatures {
+        ParagraphFeatures {
+            chars,
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+            fingerprint: id,
+            role,
+        }
+    }
+
+    /// A long line-aligned file of short sentences with no anchors, the
+    /// target `stretch` times the source, one pair at `odd` far off.
+    fn line_aligned(
+        n: usize,
+        odd: Option<usize>,
+    ) -> (Vec<ParagraphFeatures>, Vec<ParagraphFeatures>) {
+        let source: Vec<ParagraphFeatures> = (0..n)
+            .map(|i| para(20 + (i * 37) % 50, &[], Role::Body, i as u64))
+            .collect();
+        let target = source
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let chars = if Some(i) == odd {
+                    p.chars * 3
+                } else {
+                    p.chars + i % 5
+                };
+                para(chars, &[], Role::Body, 1_000_000 + i as u64)
+            })
+            .collect();
+        (source, target)
+    }
+
+    #[test]
+    fn one_odd_pair_does_not_shift_a_long_file() {
+        // An idiom translated by a sentence three times as long, in a
+        // 2,500-line file: still every line with its own.
+        let (source, target) = line_aligned(2_500, Some(1_628));
+        let blocks = align(&source, &target);
+        assert_eq!(shape(&blocks), vec![(1, 1); 2_500]);
+        // Look-alike: a line really missing is still found, at its place.
+        let (source, mut target) = line_aligned(2_500, None);
+        target.remove(1_628);
+        let blocks = align(&source, &target);
+        let missing: Vec<&Block> = blocks.iter().filter(|b| b.target.is_empty()).collect();
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert!(
+            missing[0].source.start.abs_diff(1_628) <= 2,
+            "{:?}",
+            missing[0]
+        );
+    }
+
+    #[test]
+    fn the_program_is_linear_in_the_paragraphs() {
+        let cells = |n: usize| {
+            let (source, mut target) = line_aligned(n, None);
+            target.remove(n / 2);
+            align_counted(&source, &target).1
+        };
+        let (small, large) = (cells(1_000), cells(8_000));
+        // Eight times the paragraphs, about eight times the cells: at most
+        // two passes over a band of bounded width per row.
+        assert!(large as f64 <= 8.5 * small as f64, "{small} → {large}");
+        assert!(large <= 2 * 8_001 * (2 * (MIN_BAND + 1) + 1), "{large}");
+    }
+
+    /// News layout: (source, target, expected blocks as (source, target)
+    /// paragraph ranges after moved paragraphs are paired).
+    #[test]
+    fn layout_and_rewrites() {
+        use Role::*;
+        type Case = (
+            &'static str,
+            Vec<ParagraphFeatures>,
+            Vec<ParagraphFeatures>,
+            Vec<(Range<usize>, Range<usize>)>,
+        );
+        let body = |chars, anchors: &[&str], id| para(chars, anchors, Body, id);
+        let lead = || body(160, &["#1", "31", "5"], 1);
+        let cases: Vec<Case> = vec![
+            (
+                "a caption moved from the middle to the top pairs with its source",
+                vec![
+                    body(50, &["#1"], 1),
+                    body(200, &["31", "5"], 2),
+                    body(180, &["10"], 3),
+                    para(60, &["8"], Caption, 4),
+                    body(150, &["2027"], 5),
+                ],
+                vec![
+                    body(50, &["#1"], 11),
+                    para(62, &["8"], Caption, 14),
+                    body(210, &["31", "5"], 12),
+                    body(170, &["10"], 13),
+                    body(140, &["2027"], 15),
+                ],
+                vec![
+                    (0..1, 0..1),
+                    (1..2, 2..3),
+                    (2..3, 3..4),
+                    (3..4, 1..2),
+                    (4..5, 4..5),
+                ],
+            ),
+            (
+                "look-alike: captions whose anchors contradict stay apart",
+                vec![
+                    lead(),
+                    para(60, &["8"], Caption, 4),
+                    body(150, &["2027"], 5),
+                ],
+                vec![
+                    para(62, &["1999"], Caption, 14),
+                    lead(),
+                    body(140, &["2027"], 15),
+                ],
+                vec![(0..0, 0..1), (0..1, 1..2), (1..2, 2..2), (2..3, 2..3)],
+            ),
+            (
+                "a byline the translation drops is its own block, never merged",
+                vec![lead(), body(150, &["2027"], 5), para(10, &[], Credit, 6)],
+                vec![lead(), body(160, &["2027"], 15)],
+                vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..2)],
+            ),
+            (
+                "equal counts, one paragraph dropped and one added: not paired in order",
+                vec![
+                    lead(),
+                    body(150, &["60", "6"], 2),
+                    body(130, &["#2"], 3),
+                    body(90, &["4", "2027", "#2"], 4),
+                ],
+                vec![
+                    lead(),
+                    body(150, &["60", "6"], 12),
+                    body(95, &["4", "2027", "#2"], 14),
+                    body(110, &["2021", "11"], 15),
+                ],
+                vec![
+                    (0..1, 0..1),
+                    (1..2, 1..2),
+                    (2..3, 2..2),
+                    (3..4, 2..3),
+                    (4..4, 3..4),
+                ],
+            ),
+            (
+                "look-alike: equal counts, faithful, one paragraph reworded longer",
+                vec![
+                    lead(),
+                    body(150, &["60", "6"], 2),
+                    body(130, &["#2"], 3),
+                    body(90, &["4", "2027"], 4),
+                ],
+                vec![
+                    lead(),
+                    body(150, &["60", "6"], 12),
+                    body(260, &["#2"], 13),
+                    body(95, &["4", "2027"], 14),
+                ],
+                vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)],
+            ),
+        ];
+        for (what, source, target, expected) in cases {
+            let blocks = pair_moved(&source, &target, align(&source, &target));
+            let got: Vec<(Range<usize>, Range<usize>)> =
+                blocks.into_iter().map(|b| (b.source, b.target)).collect();
+            assert_eq!(got, expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn confidence_follows_the_evidence() {
+        let source = [
+            para(120, &["12", "#3"], Role::Body, 1),
+            para(80, &[], Role::Body, 2),
+        ];
+        let agreeing = [
+            para(125, &["12", "#3"], Role::Body, 11),
+            para(85, &[], Role::Body, 12),
+        ];
+        let contradicting = [
+            para(125, &["40", "#9"], Role::Body, 11),
+            para(240, &[], Role::Body, 12),
+        ];
+        let blocks = [
+            Block {
+                source: 0..1,
+                target: 0..1,
+            },
+            Block {
+                source: 1..2,
+                target: 1..2,
+            },
+        ];
+        let good = confidence(&source, &agreeing, &blocks);
+        let bad = confidence(&source, &contradicting, &blocks);
+        assert!(good[0] > 0.9 && good[1] > 0.5, "{good:?}");
+        assert!(bad[0] < 0.2 && bad[1] < good[1], "{bad:?}");
+    }
+
+    #[test]
+    fn month_names_next_to_a_number_are_anchors() {
+        let cases: &[(&str, &[&str])] = &[
+            ("on August 8, with 8 stations", &["8"]),
+            ("on 12 July 2025", &["12", "2025", "7"]),
+            ("until July 12.", &["12", "7"]),
+            // Look-alikes: a month name with no number, a modal verb.
+            ("in May the rains came", &[]),
+            ("prices may fall 5%", &["5"]),
+        ];
+        for (text, expected) in cases {
+            // Numbers only (capitalized words are name anchors too).
+            let mut got: Vec<String> = ParagraphFeatures::of(text, [])
+                .anchors
+                .into_iter()
+                .filter(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+                .collect();
+            got.sort();
+            let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+            want.sort();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

@@ -1,18 +1,20 @@
 //! The pipeline for one pair: documents → aligned blocks with glossary
 //! matches → every check → configured, ordered findings.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use std::ops::Range;
 
 use crate::align::{align, confidence, pair_moved, Block, ParagraphFeatures};
 use crate::checks::{
-    all_checks, name_variant, segment, BlockView, Check, PairContext, PairSummary,
+    all_checks, name_variant, segment, BlockStatus, BlockView, Check, PairContext, PairSummary,
 };
 use crate::document::Document;
 use crate::finding::{Finding, Rule, RuleConfig};
 use crate::glossary::{FormMatch, Glossary, GlossaryIndex};
 use crate::input::SourceText;
+use crate::lang::layout::{self, Role};
 use crate::names::candidates::{candidates, foreign_names};
 use crate::names::similarity::Thresholds;
 use crate::nearby::drop_found_nearby;
@@ -277,7 +279,7 @@ impl Checker {
         let mut source_terms: Vec<Vec<FormMatch>> = source
             .paragraphs
             .iter()
-            .map(|p| index.source_matches(&p.norm.text))
+            .map(|p| index.source_matches(&with_dateline_in_title_case(&p.norm.text)))
             .collect();
         // A sentence-initial one-word match counts only if the document also
         // names the entry where capitalization is telling.
@@ -293,12 +295,12 @@ impl Checker {
         let target_terms: Vec<Vec<FormMatch>> = target
             .paragraphs
             .iter()
-            .map(|p| index.target_matches(&p.norm.text))
+            .map(|p| index.target_matches(&with_dateline_in_title_case(&p.norm.text)))
             .collect();
         let target_forbidden: Vec<Vec<FormMatch>> = target
             .paragraphs
             .iter()
-            .map(|p| index.forbidden_matches(&p.norm.text))
+            .map(|p| index.forbidden_matches(&with_dateline_in_title_case(&p.norm.text)))
             .collect();
         // A forbidden rendering still renders its entry: it anchors the
         // alignment even though it will be reported.
@@ -315,7 +317,9 @@ impl Checker {
                         .chain(more.get(i).into_iter().flatten())
                         .map(|m| m.entry)
                         .collect();
+                    let last = i + 1 == doc.paragraphs.len();
                     ParagraphFeatures::of(&p.norm.text, entries)
+                        .with_role(layout::role(&p.norm.text, last))
                 })
                 .collect()
         };
@@ -332,12 +336,23 @@ impl Checker {
             target_terms,
             target_forbidden,
         };
+        let layout_only = |features: &[ParagraphFeatures], paragraphs: &Range<usize>| {
+            paragraphs.clone().all(|i| features[i].role != Role::Body)
+        };
         let views = alignment
             .into_iter()
             .zip(confidences)
             .map(|(block, confidence)| {
                 let (s, t) = (block.source.clone(), block.target.clone());
-                self.view(source, target, &matches, block, s, t, confidence)
+                // A caption or byline on one side only is layout, not a
+                // paragraph left untranslated or added.
+                let layout = (t.is_empty() && layout_only(&source_features, &s))
+                    || (s.is_empty() && layout_only(&target_features, &t));
+                let mut view = self.view(source, target, &matches, block, s, t, confidence);
+                if layout {
+                    view.status = BlockStatus::Layout;
+                }
+                view
             })
             .collect();
         (views, matches)
@@ -401,6 +416,15 @@ pub(crate) struct ParagraphMatches {
     source_terms: Vec<Vec<FormMatch>>,
     target_terms: Vec<Vec<FormMatch>>,
     target_forbidden: Vec<Vec<FormMatch>>,
+}
+
+/// A dateline in capitals ("HO CHI MINH CITY —") in title case, byte
+/// offsets kept, so that the glossary finds the place it names.
+fn with_dateline_in_title_case(text: &str) -> Cow<'_, str> {
+    match layout::title_case_dateline(text) {
+        Some(cased) => Cow::Owned(cased),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Joins paragraphs with '\n' and shifts their matches to the joined text.

@@ -217,3 +217,75 @@ impl BlockLocator {
         (span.start <= at.start && at.end <= span.end).then_some(*block)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::SourceText;
+    use crate::{Checker, Glossary};
+
+    fn rules(vi: &str, en: &str) -> Vec<&'static str> {
+        let checker = Checker::new(
+            Glossary::default_vi_en().unwrap(),
+            "vi",
+            "en",
+            Default::default(),
+        );
+        let report = checker.check(
+            SourceText::new("a.vi.txt", vi.to_string()),
+            SourceText::new("a.en.txt", en.to_string()),
+        );
+        report.findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn absences_found_next_door_are_not_reported() {
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "a number moved into the next paragraph",
+                "Mưa lớn kéo dài nhiều ngày gây ngập ở 12 tỉnh miền núi phía bắc.\nChính quyền đã sơ tán người dân khỏi các khu vực nguy hiểm và mở thêm điểm trú tạm.",
+                "Heavy rain lasting several days flooded the northern mountains.\nIn all 12 provinces, authorities evacuated residents from dangerous areas and opened more shelters.",
+                &[],
+            ),
+            (
+                "look-alike: the number is nowhere in the translation",
+                "Mưa lớn kéo dài nhiều ngày gây ngập ở 12 tỉnh miền núi phía bắc.\nChính quyền đã sơ tán người dân khỏi các khu vực nguy hiểm và mở thêm điểm trú tạm.",
+                "Heavy rain lasting several days flooded the northern mountain provinces.\nAuthorities evacuated residents from dangerous areas and opened more temporary shelters.",
+                &["number.missing"],
+            ),
+            (
+                "a term moved into the previous paragraph",
+                "Giá gạo tăng mạnh trong quý ba.\nTheo Ngân hàng Thế giới, nhu cầu nhập khẩu từ châu Phi tiếp tục tăng trong năm tới.",
+                "Rice prices rose sharply in the third quarter, the World Bank said.\nDemand for imports from Africa would keep rising next year, according to its report.",
+                &[],
+            ),
+            (
+                "look-alike: the neighbour names the entry itself",
+                "Ngân hàng Thế giới nâng dự báo tăng trưởng.\nNgân hàng Thế giới cho biết nhu cầu nhập khẩu từ châu Phi tiếp tục tăng trong năm tới.",
+                "World Bank raises its growth forecast.\nThe Global Bank said demand for imports from Africa would keep rising next year.",
+                &["term.missing"],
+            ),
+        ];
+        for (what, vi, en, expected) in cases {
+            assert_eq!(rules(vi, en), *expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn absence_rules_by_name() {
+        let cases: &[(&str, Option<Absent>)] = &[
+            ("term.missing", Some(Absent::FromTarget)),
+            ("number.missing", Some(Absent::FromTarget)),
+            ("number.extra", Some(Absent::FromSource)),
+            ("quote.missing", Some(Absent::FromTarget)),
+            // Look-alikes: the paragraph rules, and comparisons.
+            ("segment.missing", None),
+            ("segment.extra", None),
+            ("number.mismatch", None),
+            ("term.forbidden", None),
+        ];
+        for (rule, expected) in cases {
+            assert_eq!(absence(rule), *expected, "{rule}");
+        }
+    }
+}

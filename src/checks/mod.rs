@@ -33,6 +33,9 @@ pub enum BlockStatus {
     Extra,
     /// The target is still (wholly) in the source language.
     Untranslated,
+    /// Captions or credit lines on one side only: layout the other edition
+    /// left out (a photo it did not use, a byline), not missing content.
+    Layout,
 }
 
 /// One aligned block, normalized once for all checks.

@@ -3,6 +3,7 @@
 //! Number handling lives in `crate::numbers`, one module per language.
 
 pub mod en;
+pub mod layout;
 mod names;
 pub use names::language_name;
 pub mod vi;
