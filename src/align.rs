@@ -200,7 +200,7 @@ pub fn align_counted(
         return (diagonal(n, m), 0);
     }
     let priors = Priors::default();
-    let (first, mut cells) = dynamic(source, target, ratio, &priors, band);
+    let (first, mut cells) = dynamic(source, target, ratio, &priors, Band::new(n, m, band));
     // A dropped or split paragraph skews the first estimate; the median over
     // the 1:1 blocks found is robust against both.
     let better = median_ratio(&first, source, target)
@@ -210,10 +210,16 @@ pub fn align_counted(
     // corpus, a faithful translation) makes merges and drops rarer than the
     // defaults say, so that one odd pair does not start a shift.
     let estimated = Priors::estimated(&first);
-    if better == ratio && estimated == priors {
+    // Stricter priors only make the steps other than 1:1 dearer: an
+    // alignment that is all 1:1 under the same ratio stays the best.
+    let all_one_to_one = first
+        .iter()
+        .all(|b| b.source.len() == 1 && b.target.len() == 1);
+    if better == ratio && (estimated == priors || all_one_to_one) {
         return (first, cells);
     }
-    let (blocks, more) = dynamic(source, target, better, &estimated, band);
+    let around = Band::around(&first, n, m, MIN_BAND / 2);
+    let (blocks, more) = dynamic(source, target, better, &estimated, around);
     cells += more;
     (blocks, cells)
 }
@@ -495,20 +501,21 @@ fn anchor_dice(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> f6
 
 /// Anchors found on both sides, and anchors found on one side only.
 fn anchor_counts(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> (usize, usize) {
-    let src: Vec<&String> = source.iter().flat_map(|f| &f.anchors).collect();
-    let in_source = |a: &String| src.contains(&a);
+    // Called for every cell of the program: no allocation.
+    let src = || source.iter().flat_map(|f| &f.anchors);
     // Target-side anchors that could have a counterpart: numbers, glossary
     // entries, and names the source also has (English capitalized words
     // would otherwise swamp the measure).
-    let tgt: Vec<&String> = target
-        .iter()
-        .flat_map(|f| &f.anchors)
-        .filter(|a| a.starts_with(|c: char| c.is_ascii_digit() || c == '#') || in_source(a))
-        .collect();
-    let shared = src.iter().filter(|a| tgt.contains(a)).count();
+    let tgt = || {
+        target.iter().flat_map(|f| &f.anchors).filter(move |a| {
+            a.starts_with(|c: char| c.is_ascii_digit() || c == '#') || src().any(|s| s == *a)
+        })
+    };
+    let (src_len, tgt_len) = (src().count(), tgt().count());
+    let shared = src().filter(|a| tgt().any(|t| t == *a)).count();
     (
         shared,
-        src.len() + tgt.len() - 2 * shared.min(src.len().min(tgt.len())),
+        src_len + tgt_len - 2 * shared.min(src_len.min(tgt_len)),
     )
 }
 
@@ -519,43 +526,74 @@ enum Step {
     Pair(u8, u8),
 }
 
-/// The cells of the dynamic program that are computed: the columns within
-/// `band` of the proportional diagonal. Only these are stored, so a banded program over a hundred
-/// thousand paragraphs per side takes memory for its band, not for every
-/// pair of paragraphs.
+/// The cells of the dynamic program that are computed: per row, the
+/// columns within `band` of the proportional diagonal, or of a first
+/// alignment's path. Only these are stored, so a banded program over a
+/// hundred thousand paragraphs per side takes memory for its band, not for
+/// every pair of paragraphs.
 struct Band {
     n: usize,
-    m: usize,
-    band: usize,
+    /// First and last column of each row.
+    rows: Vec<(usize, usize)>,
     /// Index of each row's first stored cell; one more entry at the end.
     starts: Vec<usize>,
 }
 
 impl Band {
     fn new(n: usize, m: usize, band: usize) -> Band {
-        let mut band_ = Band {
+        Band::of_rows(
             n,
-            m,
-            band,
-            starts: Vec::with_capacity(n + 2),
+            (0..=n).map(|i| {
+                let expected = (i * m).checked_div(n).unwrap_or(0);
+                (
+                    expected.saturating_sub(band),
+                    expected.saturating_add(band).min(m),
+                )
+            }),
+        )
+    }
+
+    /// The cells within `width` of a path through the program: a second
+    /// pass only refines the first.
+    fn around(blocks: &[Block], n: usize, m: usize, width: usize) -> Band {
+        let mut rows: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        let (mut i, mut j) = (0, 0);
+        let mut visit = |i: usize, j: usize| {
+            let row = &mut rows[i];
+            *row = Some(row.map_or((j, j), |(lo, hi)| (lo.min(j), hi.max(j))));
         };
+        visit(0, 0);
+        for b in blocks {
+            i += b.source.len();
+            j += b.target.len();
+            visit(i, j);
+        }
+        // A 2:1 step passes over a row: it keeps the previous row's span.
+        let mut last = (0, 0);
+        Band::of_rows(
+            n,
+            rows.into_iter().map(|row| {
+                last = row.unwrap_or(last);
+                (last.0.saturating_sub(width), (last.1 + width).min(m))
+            }),
+        )
+    }
+
+    fn of_rows(n: usize, rows: impl Iterator<Item = (usize, usize)>) -> Band {
+        let rows: Vec<(usize, usize)> = rows.collect();
+        let mut starts = Vec::with_capacity(n + 2);
         let mut total = 0;
-        for i in 0..=n {
-            band_.starts.push(total);
-            let (lo, hi) = band_.columns(i);
+        for &(lo, hi) in &rows {
+            starts.push(total);
             total += hi - lo + 1;
         }
-        band_.starts.push(total);
-        band_
+        starts.push(total);
+        Band { n, rows, starts }
     }
 
     /// First and last column stored for row `i`.
     fn columns(&self, i: usize) -> (usize, usize) {
-        let expected = (i * self.m).checked_div(self.n).unwrap_or(0);
-        (
-            expected.saturating_sub(self.band),
-            expected.saturating_add(self.band).min(self.m),
-        )
+        self.rows[i]
     }
 
     fn cells(&self) -> usize {
@@ -574,10 +612,9 @@ fn dynamic(
     target: &[ParagraphFeatures],
     ratio: f64,
     priors: &Priors,
-    band: usize,
+    cells: Band,
 ) -> (Vec<Block>, usize) {
     let (n, m) = (source.len(), target.len());
-    let cells = Band::new(n, m, band);
     let mut cost = vec![f64::INFINITY; cells.cells()];
     let mut back = vec![Step::Start; cells.cells()];
     cost[0] = 0.0;
