@@ -1,20 +1,23 @@
 //! The pipeline for one pair: documents → aligned blocks with glossary
 //! matches → every check → configured, ordered findings.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use std::ops::Range;
 
-use crate::align::{align, Block, ParagraphFeatures};
+use crate::align::{align, confidence, pair_moved, Block, ParagraphFeatures};
 use crate::checks::{
-    all_checks, name_variant, segment, BlockView, Check, PairContext, PairSummary,
+    all_checks, name_variant, segment, BlockStatus, BlockView, Check, PairContext, PairSummary,
 };
 use crate::document::Document;
 use crate::finding::{Finding, Rule, RuleConfig};
 use crate::glossary::{FormMatch, Glossary, GlossaryIndex};
 use crate::input::SourceText;
+use crate::lang::layout::{self, Role};
 use crate::names::candidates::{candidates, foreign_names};
 use crate::names::similarity::Thresholds;
+use crate::nearby::drop_found_nearby;
 use crate::normalize::NormText;
 
 /// The findings for one source/target pair, with the texts they point into.
@@ -79,11 +82,13 @@ impl PairReport {
 
 /// One aligned block: the paragraph indices on each side and the original
 /// byte span they cover (None for an empty side).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AlignedBlock {
     pub block: Block,
     pub source: Option<Range<usize>>,
     pub target: Option<Range<usize>>,
+    /// How well the two sides agree, 0 to 1 (see [`crate::align::confidence`]).
+    pub confidence: f64,
 }
 
 /// Per-check summaries of one pair, in check order.
@@ -169,14 +174,15 @@ impl Checker {
     ) -> (PairReport, PairSummaries) {
         let source = Document::new(source, self.index.source_lang());
         let target = Document::new(target, self.index.target_lang());
-        let blocks = self.blocks(&source, &target, self.names_wanted);
-        let (findings, summaries) = self.check_blocks(&source, &target, &blocks);
+        let (blocks, matches) = self.blocks(&source, &target, self.names_wanted);
+        let (findings, summaries) = self.check_blocks(&source, &target, &blocks, &matches);
         let blocks = blocks
             .into_iter()
             .map(|view| AlignedBlock {
                 source: source.span_of(view.block.source.clone()),
                 target: target.span_of(view.block.target.clone()),
                 block: view.block,
+                confidence: view.confidence,
             })
             .collect();
         let report = PairReport {
@@ -215,8 +221,8 @@ impl Checker {
         source: &Document,
         target: &Document,
     ) -> (Vec<Finding>, PairSummaries) {
-        let blocks = self.blocks(source, target, self.names_wanted);
-        self.check_blocks(source, target, &blocks)
+        let (blocks, matches) = self.blocks(source, target, self.names_wanted);
+        self.check_blocks(source, target, &blocks, &matches)
     }
 
     fn check_blocks(
@@ -224,6 +230,7 @@ impl Checker {
         source: &Document,
         target: &Document,
         blocks: &[BlockView],
+        matches: &ParagraphMatches,
     ) -> (Vec<Finding>, PairSummaries) {
         let ctx = PairContext {
             source,
@@ -240,7 +247,14 @@ impl Checker {
             }
             #[cfg(test)]
             tests::CHECKS_RUN.with(|n| n.set(n.get() + 1));
-            check.check(&ctx, &mut findings);
+            let mut found = Vec::new();
+            check.check(&ctx, &mut found);
+            // Before an item is reported absent, its neighbours are looked
+            // at: found there, the alignment is at fault, not the text.
+            drop_found_nearby(check.as_ref(), &ctx, &mut found, |block, s, t| {
+                self.view(source, target, matches, block, s, t, 0.0)
+            });
+            findings.append(&mut found);
             summaries.push(check.summarize(&ctx));
         }
         self.finalize(&mut findings);
@@ -250,7 +264,7 @@ impl Checker {
     /// The aligned blocks of a pair with their glossary matches, as the
     /// checks see them; for tools that mine a pair (`glossary suggest`).
     pub fn aligned_blocks(&self, source: &Document, target: &Document) -> Vec<BlockView> {
-        self.blocks(source, target, true)
+        self.blocks(source, target, true).0
     }
 
     /// Applies the configured severities (dropping rules that are off) and
@@ -279,12 +293,17 @@ impl Checker {
 
     /// `names`: gather each block's candidate target names (only the
     /// `name.*` rules read them).
-    fn blocks(&self, source: &Document, target: &Document, names: bool) -> Vec<BlockView> {
+    fn blocks(
+        &self,
+        source: &Document,
+        target: &Document,
+        names: bool,
+    ) -> (Vec<BlockView>, ParagraphMatches) {
         let index = &self.index;
         let source_terms: Vec<Vec<FormMatch>> = source
             .paragraphs
             .iter()
-            .map(|p| index.source_matches(&p.norm.text))
+            .map(|p| index.source_matches(&with_dateline_in_title_case(&p.norm.text)))
             .collect();
         // A sentence-initial one-word match ("Anh …": Britain or "you") is
         // read from its own context once its translation is known; it does
@@ -296,12 +315,12 @@ impl Checker {
         let target_terms: Vec<Vec<FormMatch>> = target
             .paragraphs
             .iter()
-            .map(|p| index.target_matches(&p.norm.text))
+            .map(|p| index.target_matches(&with_dateline_in_title_case(&p.norm.text)))
             .collect();
         let target_forbidden: Vec<Vec<FormMatch>> = target
             .paragraphs
             .iter()
-            .map(|p| index.forbidden_matches(&p.norm.text))
+            .map(|p| index.forbidden_matches(&with_dateline_in_title_case(&p.norm.text)))
             .collect();
         // A forbidden rendering still renders its entry: it anchors the
         // alignment even though it will be reported.
@@ -318,70 +337,115 @@ impl Checker {
                         .chain(more.get(i).into_iter().flatten())
                         .map(|m| m.entry)
                         .collect();
+                    let last = i + 1 == doc.paragraphs.len();
                     ParagraphFeatures::of(&p.norm.text, entries)
+                        .with_role(layout::role(&p.norm.text, last))
                 })
                 .collect()
         };
-        let alignment = align(
-            &features(source, &anchoring, &[]),
-            &features(target, &target_terms, &target_forbidden),
+        let source_features = features(source, &anchoring, &[]);
+        let target_features = features(target, &target_terms, &target_forbidden);
+        let alignment = pair_moved(
+            &source_features,
+            &target_features,
+            align(&source_features, &target_features),
         );
+        let confidences = confidence(&source_features, &target_features, &alignment);
+        let matches = ParagraphMatches {
+            names,
+            source_terms,
+            target_terms,
+            target_forbidden,
+        };
+        let layout_only = |features: &[ParagraphFeatures], paragraphs: &Range<usize>| {
+            paragraphs.clone().all(|i| features[i].role != Role::Body)
+        };
+        let views = alignment
+            .into_iter()
+            .zip(confidences)
+            .map(|(block, confidence)| {
+                let (s, t) = (block.source.clone(), block.target.clone());
+                // A caption or byline on one side only is layout, not a
+                // paragraph left untranslated or added.
+                let layout = (t.is_empty() && layout_only(&source_features, &s))
+                    || (s.is_empty() && layout_only(&target_features, &t));
+                let mut view = self.view(source, target, &matches, block, s, t, confidence);
+                if layout {
+                    view.status = BlockStatus::Layout;
+                }
+                view
+            })
+            .collect();
+        (views, matches)
+    }
+
+    /// The view of a block made of the given paragraphs (in order; they
+    /// need not be consecutive): the block itself, or one widened by a
+    /// neighbour's paragraphs to see whether a missing item is there.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn view(
+        &self,
+        source: &Document,
+        target: &Document,
+        matches: &ParagraphMatches,
+        block: Block,
+        source_paragraphs: impl IntoIterator<Item = usize> + Clone,
+        target_paragraphs: impl IntoIterator<Item = usize> + Clone,
+        confidence: f64,
+    ) -> BlockView {
+        let index = &self.index;
+        let (source_text, mut source_terms) =
+            join(source, source_paragraphs, &matches.source_terms);
+        let (target_text, target_terms) =
+            join(target, target_paragraphs.clone(), &matches.target_terms);
+        self.read_homographs(
+            &mut source_terms,
+            &target_terms,
+            &target_text.text,
+            &target.lang,
+        );
+        let (_, target_forbidden) = join(target, target_paragraphs, &matches.target_forbidden);
+        let (status, untranslated) =
+            segment::classify(&source_text, &target_text, &source.lang, &target.lang);
+        // Vietnamese text keeps foreign names among native words;
+        // elsewhere names are capitalized runs.
+        let target_names = if !matches.names {
+            Vec::new()
+        } else if target.lang == "vi" {
+            foreign_names(&target_text.text)
+        } else {
+            candidates(&target_text.text)
+        };
         // Near-misses are only looked for when name.variant reports them:
         // with the rule off, term.missing must not defer to it.
-        let near_wanted = self.config.severity(&name_variant::VARIANT).is_some();
-        alignment
-            .into_iter()
-            .map(|block| {
-                let (source_text, mut source_terms) =
-                    join(source, block.source.clone(), &source_terms);
-                let (target_text, target_terms) = join(target, block.target.clone(), &target_terms);
-                self.read_homographs(
-                    &mut source_terms,
-                    &target_terms,
-                    &target_text.text,
-                    &target.lang,
-                );
-                let (_, target_forbidden) = join(target, block.target.clone(), &target_forbidden);
-                let (status, untranslated) =
-                    segment::classify(&source_text, &target_text, &source.lang, &target.lang);
-                // Vietnamese text keeps foreign names among native words;
-                // elsewhere names are capitalized runs.
-                let target_names = if !names {
-                    Vec::new()
-                } else if target.lang == "vi" {
-                    foreign_names(&target_text.text)
-                } else {
-                    candidates(&target_text.text)
-                };
-                let target_near = if near_wanted {
-                    let mut near = index
-                        .near_matches(&target_names, target_terms.iter().chain(&target_forbidden));
-                    near.extend(name_variant::anchored_near_matches(
-                        index,
-                        &source_terms,
-                        &[&target_terms, &target_forbidden],
-                        &near,
-                        &target_text.text,
-                    ));
-                    near
-                } else {
-                    Vec::new()
-                };
-                BlockView {
-                    block,
-                    source: source_text,
-                    target: target_text,
-                    source_terms,
-                    target_terms,
-                    target_forbidden,
-                    target_names,
-                    target_near,
-                    status,
-                    untranslated,
-                    copy_issues: Default::default(),
-                }
-            })
-            .collect()
+        let target_near = if self.config.severity(&name_variant::VARIANT).is_some() {
+            let mut near =
+                index.near_matches(&target_names, target_terms.iter().chain(&target_forbidden));
+            near.extend(name_variant::anchored_near_matches(
+                index,
+                &source_terms,
+                &[&target_terms, &target_forbidden],
+                &near,
+                &target_text.text,
+            ));
+            near
+        } else {
+            Vec::new()
+        };
+        BlockView {
+            block,
+            confidence,
+            source: source_text,
+            target: target_text,
+            source_terms,
+            target_terms,
+            target_forbidden,
+            target_names,
+            target_near,
+            status,
+            untranslated,
+            copy_issues: Default::default(),
+        }
     }
 }
 
@@ -419,15 +483,36 @@ impl Checker {
     }
 }
 
-/// Joins a run of paragraphs with '\n' and shifts their matches to the
-/// joined text.
+/// The glossary matches of every paragraph of a pair, kept so that blocks
+/// can be re-viewed with other paragraphs.
+pub(crate) struct ParagraphMatches {
+    /// Whether views gather candidate target names (see [`Checker::blocks`]).
+    names: bool,
+    source_terms: Vec<Vec<FormMatch>>,
+    target_terms: Vec<Vec<FormMatch>>,
+    target_forbidden: Vec<Vec<FormMatch>>,
+}
+
+/// A dateline in capitals ("HO CHI MINH CITY —") in title case, byte
+/// offsets kept, so that the glossary finds the place it names.
+fn with_dateline_in_title_case(text: &str) -> Cow<'_, str> {
+    match layout::title_case_dateline(text) {
+        Some(cased) => Cow::Owned(cased),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Joins paragraphs with '\n' and shifts their matches to the joined text.
 fn join(
     doc: &Document,
-    paragraphs: std::ops::Range<usize>,
+    paragraphs: impl IntoIterator<Item = usize> + Clone,
     matches: &[Vec<FormMatch>],
 ) -> (NormText, Vec<FormMatch>) {
     let text = NormText::join(
-        doc.paragraphs[paragraphs.clone()].iter().map(|p| &p.norm),
+        paragraphs
+            .clone()
+            .into_iter()
+            .map(|i| &doc.paragraphs[i].norm),
         '\n',
     );
     let mut shifted = Vec::new();
@@ -479,6 +564,7 @@ pub(crate) mod tests {
         let (findings, _) = checker.check_documents(&source, &target);
         let names: usize = checker
             .blocks(&source, &target, checker.names_wanted)
+            .0
             .iter()
             .map(|b| b.target_names.len())
             .sum();

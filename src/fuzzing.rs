@@ -171,6 +171,11 @@ fn features(data: &[u8]) -> (Vec<ParagraphFeatures>, Vec<ParagraphFeatures>) {
                 chars: len,
                 anchors,
                 fingerprint: u64::from(tag & 0x70),
+                role: match tag & 0x30 {
+                    0x10 => crate::lang::layout::Role::Caption,
+                    0x20 => crate::lang::layout::Role::Credit,
+                    _ => crate::lang::layout::Role::Body,
+                },
             }
         })
         .collect();

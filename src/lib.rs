@@ -27,6 +27,7 @@ pub mod glossary;
 pub mod input;
 pub mod lang;
 pub mod names;
+pub mod nearby;
 pub mod normalize;
 pub mod numbers;
 pub mod report;

@@ -51,7 +51,13 @@ fn exit_codes_follow_fail_on() {
         ("eu-sanctions", &[], 1),
         ("eu-sanctions", &["--fail-on", "never"], 0),
         ("who-vaccination", &["--rule", "segment.extra=warning"], 0),
-        ("who-vaccination", &["--fail-on", "warning"], 1),
+        // An added paragraph is information by default (segment.extra).
+        ("who-vaccination", &["--fail-on", "warning"], 0),
+        (
+            "who-vaccination",
+            &["--fail-on", "warning", "--rule", "segment.extra=warning"],
+            1,
+        ),
         (
             "who-vaccination",
             &["--fail-on", "warning", "--rule", "segment.extra=off"],

@@ -13,6 +13,7 @@ use transcheck::align::{align, ParagraphFeatures};
 use transcheck::finding::{Finding, RuleConfig};
 use transcheck::fuzzing::{check_alignment, check_offset_map, check_report};
 use transcheck::input::{decode, SourceText};
+use transcheck::lang::layout::Role;
 use transcheck::normalize::{normalize, normalize_str};
 use transcheck::numbers::{language, NumberKind, NumberValue};
 use transcheck::{Checker, Glossary, PairReport};
@@ -360,11 +361,13 @@ fn features() -> impl Strategy<Value = ParagraphFeatures> {
         0usize..2000,
         prop::collection::vec("[#a-c][0-9]", 0..3),
         0u64..4,
+        prop::sample::select(vec![Role::Body, Role::Body, Role::Caption, Role::Credit]),
     )
-        .prop_map(|(chars, anchors, fingerprint)| ParagraphFeatures {
+        .prop_map(|(chars, anchors, fingerprint, role)| ParagraphFeatures {
             chars,
             anchors,
             fingerprint,
+            role,
         })
 }
 

@@ -33,12 +33,18 @@ pub enum BlockStatus {
     Extra,
     /// The target is still (wholly) in the source language.
     Untranslated,
+    /// Captions or credit lines on one side only: layout the other edition
+    /// left out (a photo it did not use, a byline), not missing content.
+    Layout,
 }
 
 /// One aligned block, normalized once for all checks.
 #[derive(Debug, Clone)]
 pub struct BlockView {
     pub block: Block,
+    /// How well the block's two sides agree, 0 to 1 (see
+    /// [`crate::align::confidence`]).
+    pub confidence: f64,
     /// Source paragraphs joined with '\n'.
     pub source: NormText,
     pub target: NormText,

@@ -5,6 +5,7 @@
 pub mod en;
 pub mod en_demonyms;
 pub mod en_units;
+pub mod layout;
 mod names;
 pub use names::language_name;
 pub mod vi;
