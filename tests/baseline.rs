@@ -141,6 +141,7 @@ fn baseline_suppresses_known_findings_and_survives_unrelated_edits() {
             "message": "fixed since the baseline: term.forbidden “Hà Nội” → “Ha Noi”",
             "source": null,
             "target": null,
+            "target_anchor": null,
             "suggestion": null
         }])
     );

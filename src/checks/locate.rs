@@ -1,0 +1,296 @@
+//! Where a finding points in the translation when it has no span of its
+//! own there: a glossary name with none of its renderings, a number or a
+//! name with no counterpart, a dropped paragraph. Reviewers read, annotate
+//! and fix the translation, so such a finding still gets a target
+//! location: the clause most likely at fault, else the whole aligned
+//! paragraph, else (nothing was translated) the gap where the paragraph
+//! belongs. The source span stays the finding's related location.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{BlockView, PairContext};
+use crate::document::Document;
+use crate::finding::{Anchor, Location};
+use crate::glossary::{Coverage, Kind};
+use crate::names::candidates::ABBREVIATIONS;
+use crate::normalize::fold_case;
+
+/// The place in the translation a finding about `source` concerns. `kind`
+/// is the kind of the glossary entry the finding is about, if any: a name
+/// of that kind in the translation that renders nothing of the source
+/// ("Cambodia" where the source says "Thái Lan") is most likely where the
+/// translator put another one.
+pub(crate) fn likely_target(
+    ctx: &PairContext,
+    block: &BlockView,
+    source: Option<&Location>,
+    kind: Option<Kind>,
+) -> (Location, Anchor) {
+    let Some(paragraph) = ctx.target.span_of(block.block.target.clone()) else {
+        let at = gap(ctx.target, block.block.target.start);
+        return (ctx.target.location(at..at), Anchor::Gap);
+    };
+    let whole = || (ctx.target.location(paragraph.clone()), Anchor::Paragraph);
+    let text = &block.target.text;
+    let targets = sentences(text);
+    // Sentences correspond one to one only when both sides have as many.
+    let counterpart = source
+        .and_then(|s| source_sentence(block, s.range.start))
+        .filter(|_| sentences(&block.source.text).len() == targets.len())
+        .map(|i| targets[i].clone());
+    let substitute = kind
+        .filter(|k| !matches!(k, Kind::Term | Kind::Other))
+        .and_then(|k| substitute(ctx, block, k, counterpart.as_ref()));
+    let clause = match (substitute, counterpart) {
+        (Some(name), _) => {
+            let sentence = targets
+                .iter()
+                .find(|s| s.start <= name.start && name.end <= s.end)
+                .cloned()
+                .unwrap_or(0..text.len());
+            clause_around(text, sentence, name)
+        }
+        (None, Some(sentence)) => sentence,
+        (None, None) => return whole(),
+    };
+    if clause.start == 0 && clause.end >= text.trim_end().len() {
+        return whole();
+    }
+    (ctx.target_location(block, clause), Anchor::Clause)
+}
+
+/// The original offset where the paragraph of index `next` of `doc`
+/// would start: the start of the next paragraph, or the end of the last one
+/// when it belongs at the end (or the start of an empty file).
+pub(crate) fn gap(doc: &Document, next: usize) -> usize {
+    match doc.paragraphs.get(next) {
+        Some(p) => p.range.start,
+        None => next
+            .checked_sub(1)
+            .and_then(|last| doc.paragraphs.get(last))
+            .map_or(0, |p| p.range.end),
+    }
+}
+
+/// Index of the source sentence holding original offset `at`.
+fn source_sentence(block: &BlockView, at: usize) -> Option<usize> {
+    sentences(&block.source.text).iter().position(|s| {
+        let original = block.source.original_range(s.clone());
+        original.start <= at && at < original.end
+    })
+}
+
+/// The first target name of `kind` that renders no entry of the source
+/// block, preferring one inside `within`.
+fn substitute(
+    ctx: &PairContext,
+    block: &BlockView,
+    kind: Kind,
+    within: Option<&Range<usize>>,
+) -> Option<Range<usize>> {
+    let named: HashSet<usize> = block.source_terms.iter().map(|m| m.entry).collect();
+    // "Pyongyang" renders the city and North Korea: a span that renders an
+    // entry of the source is no other name.
+    let renders_source = Coverage::new(
+        block
+            .target_terms
+            .iter()
+            .filter(|t| named.contains(&t.entry))
+            .map(|t| t.range.clone()),
+    );
+    let mut others = block.target_terms.iter().filter(|t| {
+        !named.contains(&t.entry)
+            && !renders_source.covers(&t.range)
+            && ctx.glossary.entry(t.entry).kind == kind
+    });
+    let first = others.next()?.range.clone();
+    let inside = |r: &Range<usize>| within.is_some_and(|w| w.start <= r.start && r.end <= w.end);
+    if inside(&first) {
+        return Some(first);
+    }
+    Some(
+        others
+            .map(|t| t.range.clone())
+            .find(inside)
+            .unwrap_or(first),
+    )
+}
+
+/// Byte ranges of the sentences of a normalized block text (paragraphs
+/// joined by '\n', single spaces): split at paragraph breaks and after
+/// . ! ? … (and closing quotes or brackets) followed by a space and a
+/// capital, digit or opening quote, but not after an abbreviation or
+/// initials ("Mr.", "U.S.", "TP.", "J."), so that both languages split alike.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' | '…' => sentence_end(text, &chars, k),
+            _ => None,
+        };
+        if let Some(end) = end.filter(|&e| e >= start) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// Where a sentence ends at the mark `chars[k]`, if it does.
+fn sentence_end(text: &str, chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let mut j = k + 1;
+    while chars
+        .get(j)
+        .is_some_and(|&(_, c)| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+    {
+        j += 1;
+    }
+    let end = chars.get(j).map_or(text.len(), |&(i, _)| i);
+    let (_, space) = *chars.get(j)?;
+    let (_, next) = *chars.get(j + 1)?;
+    let opens =
+        next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '(' | '«');
+    if space != ' ' || !opens {
+        return None;
+    }
+    if chars[k].1 == '.' {
+        let word_start = text[..chars[k].0]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |w| w + 1);
+        let word = &text[word_start..chars[k].0];
+        let initials = word.chars().count() <= 2 && word.chars().all(char::is_uppercase);
+        let abbreviation =
+            ABBREVIATIONS.contains(&fold_case(word).as_str()) || word.contains('.') || initials;
+        if abbreviation {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// The clause of `sentence` holding `at`: between the nearest clause marks
+/// (a comma, semicolon or colon followed by a space, a spaced dash) on
+/// either side, without the marks and surrounding spaces.
+fn clause_around(text: &str, sentence: Range<usize>, at: Range<usize>) -> Range<usize> {
+    let marks = |s: &str| -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (i, c) in s.char_indices() {
+            let after = &s[i + c.len_utf8()..];
+            let is_mark = match c {
+                ',' | ';' | ':' => after.starts_with(' '),
+                '–' | '—' => s[..i].ends_with(' ') && after.starts_with(' '),
+                _ => false,
+            };
+            if is_mark {
+                found.push((i, i + c.len_utf8()));
+            }
+        }
+        found
+    };
+    let inner = &text[sentence.clone()];
+    let (from, to) = (at.start - sentence.start, at.end - sentence.start);
+    let found = marks(inner);
+    let start = found
+        .iter()
+        .rev()
+        .find(|&&(_, e)| e <= from)
+        .map(|&(_, e)| e)
+        .unwrap_or(0);
+    let end = found
+        .iter()
+        .find(|&&(s, _)| s >= to)
+        .map_or(inner.len(), |&(s, _)| s);
+    let clause = &inner[start..end];
+    let lead = clause.len() - clause.trim_start().len();
+    let trail = clause.len() - clause.trim_end().len();
+    sentence.start + start + lead..sentence.start + end - trail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_alike_in_both_languages() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Ông Lavrov tới Bình Nhưỡng. Hai bên ký thỏa thuận.",
+                &["Ông Lavrov tới Bình Nhưỡng.", "Hai bên ký thỏa thuận."],
+            ),
+            (
+                "Mr. Lavrov arrived in the U.S. on Monday. He met Xi. Talks began.",
+                &[
+                    "Mr. Lavrov arrived in the U.S. on Monday.",
+                    "He met Xi.",
+                    "Talks began.",
+                ],
+            ),
+            (
+                "Ông Phạm Minh Chính tới TP. Hồ Chí Minh. Ông J. Smith dự họp.",
+                &[
+                    "Ông Phạm Minh Chính tới TP. Hồ Chí Minh.",
+                    "Ông J. Smith dự họp.",
+                ],
+            ),
+            (
+                "He said: “We agree.” Talks end today.\nA new paragraph",
+                &[
+                    "He said: “We agree.”",
+                    "Talks end today.",
+                    "A new paragraph",
+                ],
+            ),
+            // Not sentence ends: a decimal point, a lower-case continuation.
+            (
+                "Growth was 5.5 percent, i.e. lower.",
+                &["Growth was 5.5 percent, i.e. lower."],
+            ),
+            (
+                "Tăng 2,5%. Năm 2025 sẽ khác.",
+                &["Tăng 2,5%.", "Năm 2025 sẽ khác."],
+            ),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn clause_around_a_name() {
+        let cases = [
+            (
+                "Officials said on Monday, after talks in Phnom Penh, that Cambodia would join.",
+                "Cambodia",
+                "that Cambodia would join.",
+            ),
+            (
+                "Exports rose 4,000 tonnes to Laos; imports fell.",
+                "Laos",
+                "Exports rose 4,000 tonnes to Laos",
+            ),
+            ("Cambodia – not Laos – signed.", "Laos", "not Laos"),
+            ("Cambodia signed.", "Cambodia", "Cambodia signed."),
+        ];
+        for (text, name, want) in cases {
+            let at = text.find(name).unwrap();
+            let got = clause_around(text, 0..text.len(), at..at + name.len());
+            assert_eq!(&text[got], want, "{text}");
+        }
+    }
+}
