@@ -346,6 +346,7 @@ impl Checker {
                     status,
                     untranslated,
                     copy_issues: Default::default(),
+                    sentences: Default::default(),
                 }
             })
             .collect()

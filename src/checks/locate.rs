@@ -33,31 +33,137 @@ pub(crate) fn likely_target(
     };
     let whole = || (ctx.target.location(paragraph.clone()), Anchor::Paragraph);
     let text = &block.target.text;
-    let targets = sentences(text);
-    // Sentences correspond one to one only when both sides have as many.
-    let counterpart = source
-        .and_then(|s| source_sentence(block, s.range.start))
-        .filter(|_| sentences(&block.source.text).len() == targets.len())
-        .map(|i| targets[i].clone());
+    let split = block.sentences.get_or_init(|| Sentences::of(block));
+    let in_source = source.and_then(|s| split.source_sentence(block, s.range.start));
+    let counterpart = in_source.and_then(|i| split.counterpart(block, i));
     let substitute = kind
         .filter(|k| !matches!(k, Kind::Term | Kind::Other))
-        .and_then(|k| substitute(ctx, block, k, counterpart.as_ref()));
+        .and_then(|k| substitute(ctx, block, k, counterpart.map(|t| &split.target[t])));
     let clause = match (substitute, counterpart) {
         (Some(name), _) => {
-            let sentence = targets
-                .iter()
-                .find(|s| s.start <= name.start && name.end <= s.end)
-                .cloned()
-                .unwrap_or(0..text.len());
+            let t = split.target.partition_point(|s| s.end < name.end);
+            let sentence = split.target.get(t).cloned().unwrap_or(0..text.len());
             clause_around(text, sentence, name)
         }
-        (None, Some(sentence)) => sentence,
+        (None, Some(t)) => {
+            let sentence = split.target[t].clone();
+            match (in_source, source) {
+                (Some(i), Some(s)) => {
+                    corresponding_clause(block, split.source[i].clone(), s.range.start, &sentence)
+                        .unwrap_or(sentence)
+                }
+                _ => sentence,
+            }
+        }
         (None, None) => return whole(),
     };
     if clause.start == 0 && clause.end >= text.trim_end().len() {
         return whole();
     }
     (ctx.target_location(block, clause), Anchor::Clause)
+}
+
+/// The sentences of both sides of a block (byte ranges of the normalized
+/// texts), split once per block and only when a finding needs them.
+#[derive(Debug, Clone, Default)]
+pub struct Sentences {
+    source: Vec<Range<usize>>,
+    target: Vec<Range<usize>>,
+}
+
+impl Sentences {
+    fn of(block: &BlockView) -> Sentences {
+        Sentences {
+            source: sentences(&block.source.text),
+            target: sentences(&block.target.text),
+        }
+    }
+
+    /// Index of the source sentence holding original offset `at`.
+    fn source_sentence(&self, block: &BlockView, at: usize) -> Option<usize> {
+        let i = self
+            .source
+            .partition_point(|s| block.source.original_range(s.clone()).end <= at);
+        let original = block.source.original_range(self.source.get(i)?.clone());
+        (original.start <= at).then_some(i)
+    }
+
+    /// The target sentence that translates source sentence `i`: the one
+    /// holding most renderings of the glossary entries it names, when one
+    /// does; the sentence of the same index when both sides have as many
+    /// and it holds as many as any other.
+    fn counterpart(&self, block: &BlockView, i: usize) -> Option<usize> {
+        let sentence = &self.source[i];
+        let named: HashSet<usize> = block
+            .source_terms
+            .iter()
+            .filter(|m| sentence.start <= m.range.start && m.range.end <= sentence.end)
+            .map(|m| m.entry)
+            .collect();
+        let mut score = vec![0usize; self.target.len()];
+        for m in block
+            .target_terms
+            .iter()
+            .filter(|m| named.contains(&m.entry))
+        {
+            let t = self.target.partition_point(|s| s.end < m.range.end);
+            if let Some(n) = score.get_mut(t) {
+                *n += 1;
+            }
+        }
+        let best = score.iter().copied().max().unwrap_or(0);
+        if self.source.len() == self.target.len() && score.get(i) == Some(&best) {
+            return Some(i);
+        }
+        let mut leaders = (0..score.len()).filter(|&t| score[t] == best);
+        match (leaders.next(), leaders.next()) {
+            (Some(t), None) if best > 0 => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// Sentences longer than this are not split into clauses: a guess inside
+/// them would not help, and the split would cost time per finding.
+const MAX_CLAUSE_SPLIT: usize = 2000;
+
+/// The clause of target `sentence` that corresponds to the clause of source
+/// `sentence` holding original offset `at`: only when both sentences have
+/// as many clauses (two or more), and the glossary entries named in that
+/// source clause, where the target sentence renders them, are rendered in
+/// that target clause.
+fn corresponding_clause(
+    block: &BlockView,
+    source_sentence: Range<usize>,
+    at: usize,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
+    if source_sentence.len() > MAX_CLAUSE_SPLIT || sentence.len() > MAX_CLAUSE_SPLIT {
+        return None;
+    }
+    let source = clauses(&block.source.text, source_sentence);
+    let target = clauses(&block.target.text, sentence.clone());
+    if source.len() != target.len() || source.len() < 2 {
+        return None;
+    }
+    let j = source
+        .iter()
+        .position(|c| block.source.original_range(c.clone()).end > at)?;
+    let (from, to) = (&source[j], &target[j]);
+    let inside = |r: &Range<usize>, c: &Range<usize>| c.start <= r.start && r.end <= c.end;
+    let agrees = block
+        .source_terms
+        .iter()
+        .filter(|m| inside(&m.range, from))
+        .all(|m| {
+            let mut renderings = block
+                .target_terms
+                .iter()
+                .filter(|t| t.entry == m.entry && inside(&t.range, sentence))
+                .peekable();
+            renderings.peek().is_none() || renderings.any(|t| inside(&t.range, to))
+        });
+    agrees.then(|| to.clone())
 }
 
 /// The original offset where the paragraph of index `next` of `doc`
@@ -71,14 +177,6 @@ pub(crate) fn gap(doc: &Document, next: usize) -> usize {
             .and_then(|last| doc.paragraphs.get(last))
             .map_or(0, |p| p.range.end),
     }
-}
-
-/// Index of the source sentence holding original offset `at`.
-fn source_sentence(block: &BlockView, at: usize) -> Option<usize> {
-    sentences(&block.source.text).iter().position(|s| {
-        let original = block.source.original_range(s.clone());
-        original.start <= at && at < original.end
-    })
 }
 
 /// The first target name of `kind` that renders no entry of the source
@@ -182,42 +280,38 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The clause of `sentence` holding `at`: between the nearest clause marks
-/// (a comma, semicolon or colon followed by a space, a spaced dash) on
-/// either side, without the marks and surrounding spaces.
-fn clause_around(text: &str, sentence: Range<usize>, at: Range<usize>) -> Range<usize> {
-    let marks = |s: &str| -> Vec<(usize, usize)> {
-        let mut found = Vec::new();
-        for (i, c) in s.char_indices() {
-            let after = &s[i + c.len_utf8()..];
-            let is_mark = match c {
-                ',' | ';' | ':' => after.starts_with(' '),
-                '–' | '—' => s[..i].ends_with(' ') && after.starts_with(' '),
-                _ => false,
-            };
-            if is_mark {
-                found.push((i, i + c.len_utf8()));
-            }
-        }
-        found
-    };
+/// The clauses of `sentence` (a range of `text`): split at a comma,
+/// semicolon or colon followed by a space and at a spaced dash, without the
+/// marks and surrounding spaces.
+fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let inner = &text[sentence.clone()];
-    let (from, to) = (at.start - sentence.start, at.end - sentence.start);
-    let found = marks(inner);
-    let start = found
-        .iter()
-        .rev()
-        .find(|&&(_, e)| e <= from)
-        .map(|&(_, e)| e)
-        .unwrap_or(0);
-    let end = found
-        .iter()
-        .find(|&&(s, _)| s >= to)
-        .map_or(inner.len(), |&(s, _)| s);
-    let clause = &inner[start..end];
-    let lead = clause.len() - clause.trim_start().len();
-    let trail = clause.len() - clause.trim_end().len();
-    sentence.start + start + lead..sentence.start + end - trail
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        let after = &inner[i + c.len_utf8()..];
+        let is_mark = match c {
+            ',' | ';' | ':' => after.starts_with(' '),
+            '–' | '—' => inner[..i].ends_with(' ') && after.starts_with(' '),
+            _ => false,
+        };
+        if is_mark {
+            push_trimmed(text, sentence.start + start..sentence.start + i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(text, sentence.start + start..sentence.end, &mut out);
+    out
+}
+
+/// The clause or clauses of `sentence` that hold `at`.
+fn clause_around(text: &str, sentence: Range<usize>, at: Range<usize>) -> Range<usize> {
+    let parts = clauses(text, sentence.clone());
+    let first = parts.iter().find(|c| c.end > at.start);
+    let last = parts.iter().rev().find(|c| c.start < at.end);
+    match (first, last) {
+        (Some(a), Some(b)) if a.start <= b.end => a.start..b.end,
+        _ => sentence,
+    }
 }
 
 #[cfg(test)]

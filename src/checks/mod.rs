@@ -64,6 +64,9 @@ pub struct BlockView {
     /// The block's `name.copy` issues, computed by the first check that
     /// asks (see [`name_copy::block_issues`]).
     pub copy_issues: OnceLock<Vec<CopyIssue>>,
+    /// The block's sentences, split by the first finding that needs a
+    /// place in the translation (see [`locate`]).
+    pub sentences: OnceLock<locate::Sentences>,
 }
 
 pub struct PairContext<'a> {
