@@ -275,3 +275,47 @@ fn every_format_leads_with_the_translation() {
         "{html}"
     );
 }
+
+#[test]
+fn the_sentence_naming_the_same_entries_corresponds() {
+    // Three source sentences, two in the translation: the sentence that
+    // renders what the source sentence names is its translation.
+    let report = check(
+        "Đoàn đại biểu tới Hà Nội hôm thứ Hai. Họ gặp lãnh đạo Bộ Y tế. Sau đó đoàn sang Lào và ký 3 thỏa thuận.\n",
+        "The delegation arrived in Hanoi on Monday and met Health Ministry leaders. It then flew to Laos to sign agreements.\n",
+    );
+    let f = only(&report, "number.missing");
+    assert_eq!(f.source.as_ref().unwrap().text, "3");
+    assert_eq!(
+        target_of(f),
+        ("It then flew to Laos to sign agreements.", Anchor::Clause)
+    );
+}
+
+#[test]
+fn clauses_narrow_only_when_the_names_agree() {
+    // As many clauses on both sides, but the translation moves Laos to the
+    // first clause: no clause is trusted, the sentence is the place.
+    let report = check(
+        "Hai bên ký 3 thỏa thuận, sau đó đoàn sang Lào.\n",
+        "Before the delegation flew to Laos, the two sides signed agreements.\n",
+    );
+    let f = only(&report, "number.missing");
+    assert_eq!(
+        target_of(f),
+        (
+            "Before the delegation flew to Laos, the two sides signed agreements.",
+            Anchor::Paragraph
+        )
+    );
+    // In the same order the clause is narrowed to.
+    let report = check(
+        "Hai bên ký 3 thỏa thuận, sau đó đoàn sang Lào.\n",
+        "The two sides signed agreements, then the delegation flew to Laos.\n",
+    );
+    let f = only(&report, "number.missing");
+    assert_eq!(
+        target_of(f),
+        ("The two sides signed agreements", Anchor::Clause)
+    );
+}

@@ -129,9 +129,9 @@ const MAX_CLAUSE_SPLIT: usize = 2000;
 
 /// The clause of target `sentence` that corresponds to the clause of source
 /// `sentence` holding original offset `at`: only when both sentences have
-/// as many clauses (two or more), and the glossary entries named in that
-/// source clause, where the target sentence renders them, are rendered in
-/// that target clause.
+/// as many clauses (two or more), and every glossary entry a source clause
+/// names, where the target sentence renders it, is rendered in the target
+/// clause of the same index.
 fn corresponding_clause(
     block: &BlockView,
     source_sentence: Range<usize>,
@@ -149,21 +149,24 @@ fn corresponding_clause(
     let j = source
         .iter()
         .position(|c| block.source.original_range(c.clone()).end > at)?;
-    let (from, to) = (&source[j], &target[j]);
     let inside = |r: &Range<usize>, c: &Range<usize>| c.start <= r.start && r.end <= c.end;
-    let agrees = block
-        .source_terms
-        .iter()
-        .filter(|m| inside(&m.range, from))
-        .all(|m| {
-            let mut renderings = block
-                .target_terms
-                .iter()
-                .filter(|t| t.entry == m.entry && inside(&t.range, sentence))
-                .peekable();
-            renderings.peek().is_none() || renderings.any(|t| inside(&t.range, to))
-        });
-    agrees.then(|| to.clone())
+    // Every entry a source clause names, where the target sentence renders
+    // it, is rendered in the clause of the same index: the order holds.
+    let agrees = source.iter().zip(&target).all(|(from, to)| {
+        block
+            .source_terms
+            .iter()
+            .filter(|m| inside(&m.range, from))
+            .all(|m| {
+                let mut renderings = block
+                    .target_terms
+                    .iter()
+                    .filter(|t| t.entry == m.entry && inside(&t.range, sentence))
+                    .peekable();
+                renderings.peek().is_none() || renderings.any(|t| inside(&t.range, to))
+            })
+    });
+    agrees.then(|| target[j].clone())
 }
 
 /// The original offset where the paragraph of index `next` of `doc`
@@ -261,7 +264,8 @@ fn sentence_end(text: &str, chars: &[(usize, char)], k: usize) -> Option<usize> 
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |w| w + 1);
         let word = &text[word_start..chars[k].0];
-        let initials = word.chars().count() <= 2 && word.chars().all(char::is_uppercase);
+        let initials =
+            (1..=2).contains(&word.chars().count()) && word.chars().all(char::is_uppercase);
         let abbreviation =
             ABBREVIATIONS.contains(&fold_case(word).as_str()) || word.contains('.') || initials;
         if abbreviation {
@@ -356,6 +360,11 @@ mod tests {
             (
                 "Tăng 2,5%. Năm 2025 sẽ khác.",
                 &["Tăng 2,5%.", "Năm 2025 sẽ khác."],
+            ),
+            // A detached mark (tokenized text) still ends a sentence.
+            (
+                "It was stable . The rate rose .",
+                &["It was stable .", "The rate rose ."],
             ),
             ("", &[]),
         ];
