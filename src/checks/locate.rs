@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::{BlockView, PairContext};
 use crate::document::Document;
 use crate::finding::{Anchor, Location};
-use crate::glossary::{Coverage, Kind};
+use crate::glossary::{Coverage, FormMatch, Kind};
 use crate::names::candidates::ABBREVIATIONS;
 use crate::normalize::fold_case;
 
@@ -38,7 +38,7 @@ pub(crate) fn likely_target(
     let counterpart = in_source.and_then(|i| split.counterpart(block, i));
     let substitute = kind
         .filter(|k| !matches!(k, Kind::Term | Kind::Other))
-        .and_then(|k| substitute(ctx, block, k, counterpart.map(|t| &split.target[t])));
+        .and_then(|k| split.substitute(ctx, block, k, counterpart.map(|t| &split.target[t])));
     let clause = match (substitute, counterpart) {
         (Some(name), _) => {
             let t = split.target.partition_point(|s| s.end < name.end);
@@ -48,10 +48,9 @@ pub(crate) fn likely_target(
         (None, Some(t)) => {
             let sentence = split.target[t].clone();
             match (in_source, source) {
-                (Some(i), Some(s)) => {
-                    corresponding_clause(block, split.source[i].clone(), s.range.start, &sentence)
-                        .unwrap_or(sentence)
-                }
+                (Some(i), Some(s)) => split
+                    .corresponding_clause(block, i, t, s.range.start)
+                    .unwrap_or(sentence),
                 _ => sentence,
             }
         }
@@ -64,19 +63,93 @@ pub(crate) fn likely_target(
 }
 
 /// The sentences of both sides of a block (byte ranges of the normalized
-/// texts), split once per block and only when a finding needs them.
+/// texts) and the glossary matches inside each, worked out once per block
+/// and only when a finding needs them, so that placing a finding costs
+/// time for its sentence's neighbourhood, not for the whole block.
 #[derive(Debug, Clone, Default)]
 pub struct Sentences {
     source: Vec<Range<usize>>,
     target: Vec<Range<usize>>,
+    /// Per source sentence, indexes into the block's `source_terms`.
+    source_terms: Vec<Vec<usize>>,
+    /// Per target sentence, indexes into the block's `target_terms`.
+    target_terms: Vec<Vec<usize>>,
+    /// Indexes of target matches that render no entry the source block
+    /// names: candidates for a name put in place of another.
+    others: Vec<usize>,
 }
+
+/// How many target sentences on each side of a source sentence's
+/// proportional position may be its translation.
+const SENTENCE_WINDOW: usize = 8;
 
 impl Sentences {
     fn of(block: &BlockView) -> Sentences {
+        let source = sentences(&block.source.text);
+        let target = sentences(&block.target.text);
+        let bucket = |spans: &[Range<usize>], ranges: &mut dyn Iterator<Item = &Range<usize>>| {
+            let mut out = vec![Vec::new(); spans.len()];
+            for (k, r) in ranges.enumerate() {
+                let i = spans.partition_point(|s| s.end < r.end);
+                if spans.get(i).is_some_and(|s| s.start <= r.start) {
+                    out[i].push(k);
+                }
+            }
+            out
+        };
+        let source_terms = bucket(&source, &mut block.source_terms.iter().map(|m| &m.range));
+        let target_terms = bucket(&target, &mut block.target_terms.iter().map(|m| &m.range));
+        let named: HashSet<usize> = block.source_terms.iter().map(|m| m.entry).collect();
+        // "Pyongyang" renders the city and North Korea: a span that renders
+        // an entry of the source is no other name.
+        let renders_source = Coverage::new(
+            block
+                .target_terms
+                .iter()
+                .filter(|t| named.contains(&t.entry))
+                .map(|t| t.range.clone()),
+        );
+        let others = (0..block.target_terms.len())
+            .filter(|&k| {
+                let t = &block.target_terms[k];
+                !named.contains(&t.entry) && !renders_source.covers(&t.range)
+            })
+            .collect();
         Sentences {
-            source: sentences(&block.source.text),
-            target: sentences(&block.target.text),
+            source,
+            target,
+            source_terms,
+            target_terms,
+            others,
         }
+    }
+
+    /// The first target name of `kind` that renders no entry of the source
+    /// block, preferring one inside `within`.
+    fn substitute(
+        &self,
+        ctx: &PairContext,
+        block: &BlockView,
+        kind: Kind,
+        within: Option<&Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let mut others = self
+            .others
+            .iter()
+            .map(|&k| &block.target_terms[k])
+            .filter(|t| ctx.glossary.entry(t.entry).kind == kind);
+        let first = others.next()?.range.clone();
+        let inside =
+            |r: &Range<usize>| within.is_some_and(|w| w.start <= r.start && r.end <= w.end);
+        if inside(&first) {
+            return Some(first);
+        }
+        Some(
+            others
+                .map(|t| t.range.clone())
+                .find(inside)
+                .unwrap_or(first),
+        )
     }
 
     /// Index of the source sentence holding original offset `at`.
@@ -88,86 +161,85 @@ impl Sentences {
         (original.start <= at).then_some(i)
     }
 
-    /// The target sentence that translates source sentence `i`: the one
-    /// holding most renderings of the glossary entries it names, when one
-    /// does; the sentence of the same index when both sides have as many
-    /// and it holds as many as any other.
+    /// The target sentence that translates source sentence `i`: among the
+    /// sentences near its proportional position, the one holding most
+    /// renderings of the glossary entries it names, when one does; the
+    /// sentence of the same index when both sides have as many and it
+    /// holds as many as any other.
     fn counterpart(&self, block: &BlockView, i: usize) -> Option<usize> {
-        let sentence = &self.source[i];
-        let named: HashSet<usize> = block
-            .source_terms
+        let named: HashSet<usize> = self.source_terms[i]
             .iter()
-            .filter(|m| sentence.start <= m.range.start && m.range.end <= sentence.end)
-            .map(|m| m.entry)
+            .map(|&k| block.source_terms[k].entry)
             .collect();
-        let mut score = vec![0usize; self.target.len()];
-        for m in block
-            .target_terms
-            .iter()
-            .filter(|m| named.contains(&m.entry))
-        {
-            let t = self.target.partition_point(|s| s.end < m.range.end);
-            if let Some(n) = score.get_mut(t) {
-                *n += 1;
-            }
-        }
-        let best = score.iter().copied().max().unwrap_or(0);
-        if self.source.len() == self.target.len() && score.get(i) == Some(&best) {
+        let expected = i * self.target.len() / self.source.len().max(1);
+        let window = expected.saturating_sub(SENTENCE_WINDOW)
+            ..(expected + SENTENCE_WINDOW + 1).min(self.target.len());
+        let score = |t: usize| {
+            self.target_terms[t]
+                .iter()
+                .filter(|&&k| named.contains(&block.target_terms[k].entry))
+                .count()
+        };
+        let scores: Vec<(usize, usize)> = window.map(|t| (t, score(t))).collect();
+        let best = scores.iter().map(|&(_, n)| n).max().unwrap_or(0);
+        let same_count = self.source.len() == self.target.len();
+        if same_count && scores.iter().any(|&(t, n)| t == i && n == best) {
             return Some(i);
         }
-        let mut leaders = (0..score.len()).filter(|&t| score[t] == best);
+        let mut leaders = scores.iter().filter(|&&(_, n)| n == best);
         match (leaders.next(), leaders.next()) {
-            (Some(t), None) if best > 0 => Some(t),
+            (Some(&(t, _)), None) if best > 0 => Some(t),
             _ => None,
         }
+    }
+
+    /// The clause of target sentence `t` that corresponds to the clause of
+    /// source sentence `i` holding original offset `at`: only when both
+    /// sentences have as many clauses (two or more), and every glossary
+    /// entry a source clause names, where the target sentence renders it,
+    /// is rendered in the target clause of the same index.
+    fn corresponding_clause(
+        &self,
+        block: &BlockView,
+        i: usize,
+        t: usize,
+        at: usize,
+    ) -> Option<Range<usize>> {
+        let (from, to) = (&self.source[i], &self.target[t]);
+        if from.len() > MAX_CLAUSE_SPLIT || to.len() > MAX_CLAUSE_SPLIT {
+            return None;
+        }
+        let source = clauses(&block.source.text, from.clone());
+        let target = clauses(&block.target.text, to.clone());
+        if source.len() != target.len() || source.len() < 2 {
+            return None;
+        }
+        let j = source
+            .iter()
+            .position(|c| block.source.original_range(c.clone()).end > at)?;
+        let inside = |r: &Range<usize>, c: &Range<usize>| c.start <= r.start && r.end <= c.end;
+        let renderings: Vec<&FormMatch> = self.target_terms[t]
+            .iter()
+            .map(|&k| &block.target_terms[k])
+            .collect();
+        // Every entry a source clause names, where the target sentence
+        // renders it, is rendered in the clause of the same index: the
+        // order holds.
+        let agrees = self.source_terms[i].iter().all(|&k| {
+            let m = &block.source_terms[k];
+            let Some(c) = source.iter().position(|c| inside(&m.range, c)) else {
+                return true;
+            };
+            let mut of_entry = renderings.iter().filter(|r| r.entry == m.entry).peekable();
+            of_entry.peek().is_none() || of_entry.any(|r| inside(&r.range, &target[c]))
+        });
+        agrees.then(|| target[j].clone())
     }
 }
 
 /// Sentences longer than this are not split into clauses: a guess inside
 /// them would not help, and the split would cost time per finding.
 const MAX_CLAUSE_SPLIT: usize = 2000;
-
-/// The clause of target `sentence` that corresponds to the clause of source
-/// `sentence` holding original offset `at`: only when both sentences have
-/// as many clauses (two or more), and every glossary entry a source clause
-/// names, where the target sentence renders it, is rendered in the target
-/// clause of the same index.
-fn corresponding_clause(
-    block: &BlockView,
-    source_sentence: Range<usize>,
-    at: usize,
-    sentence: &Range<usize>,
-) -> Option<Range<usize>> {
-    if source_sentence.len() > MAX_CLAUSE_SPLIT || sentence.len() > MAX_CLAUSE_SPLIT {
-        return None;
-    }
-    let source = clauses(&block.source.text, source_sentence);
-    let target = clauses(&block.target.text, sentence.clone());
-    if source.len() != target.len() || source.len() < 2 {
-        return None;
-    }
-    let j = source
-        .iter()
-        .position(|c| block.source.original_range(c.clone()).end > at)?;
-    let inside = |r: &Range<usize>, c: &Range<usize>| c.start <= r.start && r.end <= c.end;
-    // Every entry a source clause names, where the target sentence renders
-    // it, is rendered in the clause of the same index: the order holds.
-    let agrees = source.iter().zip(&target).all(|(from, to)| {
-        block
-            .source_terms
-            .iter()
-            .filter(|m| inside(&m.range, from))
-            .all(|m| {
-                let mut renderings = block
-                    .target_terms
-                    .iter()
-                    .filter(|t| t.entry == m.entry && inside(&t.range, sentence))
-                    .peekable();
-                renderings.peek().is_none() || renderings.any(|t| inside(&t.range, to))
-            })
-    });
-    agrees.then(|| target[j].clone())
-}
 
 /// The original offset where the paragraph of index `next` of `doc`
 /// would start: the start of the next paragraph, or the end of the last one
@@ -182,42 +254,6 @@ pub(crate) fn gap(doc: &Document, next: usize) -> usize {
     }
 }
 
-/// The first target name of `kind` that renders no entry of the source
-/// block, preferring one inside `within`.
-fn substitute(
-    ctx: &PairContext,
-    block: &BlockView,
-    kind: Kind,
-    within: Option<&Range<usize>>,
-) -> Option<Range<usize>> {
-    let named: HashSet<usize> = block.source_terms.iter().map(|m| m.entry).collect();
-    // "Pyongyang" renders the city and North Korea: a span that renders an
-    // entry of the source is no other name.
-    let renders_source = Coverage::new(
-        block
-            .target_terms
-            .iter()
-            .filter(|t| named.contains(&t.entry))
-            .map(|t| t.range.clone()),
-    );
-    let mut others = block.target_terms.iter().filter(|t| {
-        !named.contains(&t.entry)
-            && !renders_source.covers(&t.range)
-            && ctx.glossary.entry(t.entry).kind == kind
-    });
-    let first = others.next()?.range.clone();
-    let inside = |r: &Range<usize>| within.is_some_and(|w| w.start <= r.start && r.end <= w.end);
-    if inside(&first) {
-        return Some(first);
-    }
-    Some(
-        others
-            .map(|t| t.range.clone())
-            .find(inside)
-            .unwrap_or(first),
-    )
-}
-
 /// Byte ranges of the sentences of a normalized block text (paragraphs
 /// joined by '\n', single spaces): split at paragraph breaks and after
 /// . ! ? … (and closing quotes or brackets) followed by a space and a
@@ -226,11 +262,10 @@ fn substitute(
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         let end = match c {
             '\n' => Some(i),
-            '.' | '!' | '?' | '…' => sentence_end(text, &chars, k),
+            '.' | '!' | '?' | '…' => sentence_end(text, i, c),
             _ => None,
         };
         if let Some(end) = end.filter(|&e| e >= start) {
@@ -242,28 +277,27 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Where a sentence ends at the mark `chars[k]`, if it does.
-fn sentence_end(text: &str, chars: &[(usize, char)], k: usize) -> Option<usize> {
-    let mut j = k + 1;
-    while chars
-        .get(j)
-        .is_some_and(|&(_, c)| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
-    {
-        j += 1;
-    }
-    let end = chars.get(j).map_or(text.len(), |&(i, _)| i);
-    let (_, space) = *chars.get(j)?;
-    let (_, next) = *chars.get(j + 1)?;
-    let opens =
-        next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '(' | '«');
+/// Where a sentence ends at the mark `mark` at byte `at`, if it does.
+fn sentence_end(text: &str, at: usize, mark: char) -> Option<usize> {
+    let after = &text[at + mark.len_utf8()..];
+    let closing = after
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+        .map_or(after.len(), |(i, _)| i);
+    let end = at + mark.len_utf8() + closing;
+    let mut next = after[closing..].chars();
+    let (space, first) = (next.next()?, next.next()?);
+    let opens = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '(' | '«');
     if space != ' ' || !opens {
         return None;
     }
-    if chars[k].1 == '.' {
-        let word_start = text[..chars[k].0]
+    if mark == '.' {
+        let word_start = text[..at]
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |w| w + 1);
-        let word = &text[word_start..chars[k].0];
+        let word = &text[word_start..at];
         let initials =
             (1..=2).contains(&word.chars().count()) && word.chars().all(char::is_uppercase);
         let abbreviation =
@@ -307,8 +341,12 @@ fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// The clause or clauses of `sentence` that hold `at`.
+/// The clause or clauses of `sentence` that hold `at` (the whole sentence
+/// when it is too long to split).
 fn clause_around(text: &str, sentence: Range<usize>, at: Range<usize>) -> Range<usize> {
+    if sentence.len() > MAX_CLAUSE_SPLIT {
+        return sentence;
+    }
     let parts = clauses(text, sentence.clone());
     let first = parts.iter().find(|c| c.end > at.start);
     let last = parts.iter().rev().find(|c| c.start < at.end);
