@@ -319,3 +319,30 @@ fn clauses_narrow_only_when_the_names_agree() {
         ("The two sides signed agreements", Anchor::Clause)
     );
 }
+
+#[test]
+fn a_paragraph_of_many_pages_is_not_copied_into_each_finding() {
+    // Sentences that do not correspond one to one (two source sentences
+    // per target sentence), in one paragraph of some 100 KB (more than 64 KiB).
+    let mut source = String::new();
+    let mut target = String::new();
+    for i in 0..2000 {
+        source.push_str(&format!(
+            "Mưa lớn kéo dài ở miền Bắc. Ngày {} có lũ. ",
+            i + 1
+        ));
+        target.push_str("Heavy rain continued in the north with floods. ");
+    }
+    let report = check(&source, &target);
+    let missing: Vec<&Finding> = report.pairs[0]
+        .findings
+        .iter()
+        .filter(|f| f.rule == "number.missing")
+        .collect();
+    assert!(missing.len() > 100, "{}", missing.len());
+    for f in missing {
+        let (text, anchor) = target_of(f);
+        assert_eq!(anchor, Anchor::Clause);
+        assert_eq!(text, "Heavy rain continued in the north with floods.");
+    }
+}

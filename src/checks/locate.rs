@@ -54,7 +54,19 @@ pub(crate) fn likely_target(
                 _ => sentence,
             }
         }
-        (None, None) => return whole(),
+        // A paragraph of many pages is no place to show (and each finding
+        // would copy it): the sentence at the source's proportional
+        // position stands in for it.
+        (None, None) => match in_source.filter(|_| paragraph.len() > MAX_PARAGRAPH_SPAN) {
+            Some(i) => {
+                let t = i * split.target.len() / split.source.len().max(1);
+                match split.target.get(t) {
+                    Some(sentence) => sentence.clone(),
+                    None => return whole(),
+                }
+            }
+            None => return whole(),
+        },
     };
     if clause.start == 0 && clause.end >= text.trim_end().len() {
         return whole();
@@ -236,6 +248,10 @@ impl Sentences {
         agrees.then(|| target[j].clone())
     }
 }
+
+/// Paragraphs longer than this (bytes) are not a finding's target as a
+/// whole.
+const MAX_PARAGRAPH_SPAN: usize = 64 * 1024;
 
 /// Sentences longer than this are not split into clauses: a guess inside
 /// them would not help, and the split would cost time per finding.

@@ -98,11 +98,13 @@ impl PairContext<'_> {
     }
 
     /// Fills in the block context of a finding, and a target location
-    /// when it has none: every finding of a block is about its translation.
+    /// when it has a source span but none in the translation: every
+    /// finding of a block is about its translation.
     pub fn in_block(&self, block: &BlockView, finding: Finding) -> Finding {
-        let finding = match finding.target {
-            Some(_) => finding,
-            None => {
+        // A finding with neither span is a shell for the block's spans.
+        let finding = match (&finding.target, &finding.source) {
+            (Some(_), _) | (None, None) => finding,
+            (None, Some(_)) => {
                 let (location, anchor) = self.likely_target(block, finding.source.as_ref(), None);
                 finding.target_near(location, anchor)
             }
