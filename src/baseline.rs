@@ -6,6 +6,9 @@
 //! is: the rule, the file pair (relative to the baseline file), the quoted
 //! source and target texts and up to three words on each side of the span
 //! in its line, all normalized (Unicode, tone placement, case, whitespace).
+//! Where a finding has no span of its own in the translation, only the
+//! clause, paragraph or gap it concerns, that place is left out, so the
+//! fingerprint does not depend on which side a report shows first.
 //! Inserting or deleting paragraphs elsewhere keeps every fingerprint;
 //! rewording the sentence around a finding makes it new. Identical
 //! fingerprints are counted: a baseline with one occurrence suppresses one.
@@ -102,7 +105,7 @@ impl Baseline {
                     source_file: source_file.clone(),
                     target_file: target_file.clone(),
                     source_text: finding.source.as_ref().map(|l| l.text.clone()),
-                    target_text: finding.target.as_ref().map(|l| l.text.clone()),
+                    target_text: finding.exact_target().map(|l| l.text.clone()),
                     message: finding.message.clone(),
                 });
             }
@@ -264,7 +267,11 @@ fn fingerprint_of(
     target_file: &str,
 ) -> String {
     let norm = |s: &str| fold_case(&normalize_str(s));
-    let context = match (&finding.target, &finding.source) {
+    // Only a span the finding is about counts, not the clause, paragraph
+    // or gap it merely points into: how that place is guessed may change
+    // (and findings had none before), the finding stays the same.
+    let target_span = finding.exact_target();
+    let context = match (target_span, &finding.source) {
         (Some(l), _) => context(target, l),
         (None, Some(l)) => context(source, l),
         (None, None) => String::new(),
@@ -278,11 +285,7 @@ fn fingerprint_of(
             .as_ref()
             .map(|l| norm(&l.text))
             .unwrap_or_default(),
-        finding
-            .target
-            .as_ref()
-            .map(|l| norm(&l.text))
-            .unwrap_or_default(),
+        target_span.map(|l| norm(&l.text)).unwrap_or_default(),
         norm(&context),
     ];
     format!("{:016x}", fnv1a(parts.join("\u{0}").as_bytes()))

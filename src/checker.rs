@@ -445,6 +445,7 @@ impl Checker {
             status,
             untranslated,
             copy_issues: Default::default(),
+            sentences: Default::default(),
         }
     }
 }

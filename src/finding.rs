@@ -64,6 +64,38 @@ impl Location {
     }
 }
 
+/// How a finding's target location was found. A finding about the
+/// translation always points into it, even when the text at fault cannot
+/// be located exactly: reviewers read and annotate the translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    /// The text the finding is about: the translator's rendering, a
+    /// number, a name, an untranslated sentence, an extra paragraph.
+    #[default]
+    Span,
+    /// The clause or sentence of the aligned target paragraph most likely
+    /// at fault (where a name of the same kind stands, or the sentence
+    /// that corresponds to the source's).
+    Clause,
+    /// The whole aligned target paragraph.
+    Paragraph,
+    /// An empty span where a dropped paragraph belongs, between the
+    /// neighbouring aligned paragraphs.
+    Gap,
+}
+
+impl Anchor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Span => "span",
+            Anchor::Clause => "clause",
+            Anchor::Paragraph => "paragraph",
+            Anchor::Gap => "gap",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub rule: &'static str,
@@ -71,6 +103,9 @@ pub struct Finding {
     pub message: String,
     pub source: Option<Location>,
     pub target: Option<Location>,
+    /// How `target` was found; [`Anchor::Span`] unless it is only the place
+    /// in the translation the finding concerns.
+    pub target_anchor: Anchor,
     pub suggestion: Option<String>,
     /// Extra context, e.g. the glossary entry's note.
     pub note: Option<String>,
@@ -90,6 +125,7 @@ impl Finding {
             message: message.into(),
             source: None,
             target: None,
+            target_anchor: Anchor::Span,
             suggestion: None,
             note: None,
             source_block: None,
@@ -102,9 +138,27 @@ impl Finding {
         self
     }
 
+    /// The exact span of the finding in the translation.
     pub fn target(mut self, location: Option<Location>) -> Self {
         self.target = location;
+        self.target_anchor = Anchor::Span;
         self
+    }
+
+    /// The place in the translation the finding concerns, when it has no
+    /// span of its own there.
+    pub fn target_near(mut self, location: Location, anchor: Anchor) -> Self {
+        self.target = Some(location);
+        self.target_anchor = anchor;
+        self
+    }
+
+    /// The target span when it is the text the finding is about, not only
+    /// the clause, paragraph or gap it concerns.
+    pub fn exact_target(&self) -> Option<&Location> {
+        self.target
+            .as_ref()
+            .filter(|_| self.target_anchor == Anchor::Span)
     }
 
     pub fn suggestion(mut self, suggestion: Option<String>) -> Self {

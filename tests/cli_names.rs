@@ -28,8 +28,12 @@ fn findings(out: &Output) -> Vec<(String, String)> {
         .expect("findings")
         .iter()
         .map(|f| {
+            // The flagged text: the target span when it is the text at
+            // fault, not only the clause or paragraph it is in.
+            let exact = f["target_anchor"] == "span";
             let text = f["target"]["text"]
                 .as_str()
+                .filter(|_| exact)
                 .or(f["source"]["text"].as_str())
                 .unwrap_or("");
             (

@@ -235,7 +235,7 @@ fn every_planted_error_is_flagged_with_its_suggestion_and_nothing_else() {
             let hit = found.iter().any(|f| {
                 f.rule == *rule
                     && f.suggestion.as_deref() == Some(*suggestion)
-                    && f.target.as_ref().map_or("", |t| t.text.as_str()) == *text
+                    && f.exact_target().map_or("", |t| t.text.as_str()) == *text
             });
             if !hit {
                 wrong.push(format!(
@@ -278,7 +278,7 @@ fn no_lookalike_is_flagged() {
         let target = &report.target.text;
         let flagged: Vec<_> = name_findings(&report)
             .into_iter()
-            .filter_map(|f| f.target.as_ref())
+            .filter_map(|f| f.exact_target())
             .map(|t| t.range.clone())
             .collect();
         for (_, name) in LOOKALIKES.iter().filter(|(s, _)| *s == stem) {

@@ -1,7 +1,9 @@
 //! Per-rule checks. Each file is one rule family; every check sees the same
 //! [`PairContext`]: both documents, the aligned blocks with their normalized
-//! text and glossary matches, and the glossary index.
+//! text and glossary matches, and the glossary index. Every finding about
+//! the translation points into it (see [`locate`]).
 
+pub mod locate;
 pub mod name_copy;
 pub mod name_inconsistent;
 pub mod name_variant;
@@ -15,8 +17,8 @@ use std::sync::OnceLock;
 
 use crate::align::Block;
 use crate::document::Document;
-use crate::finding::{Finding, Location, Rule};
-use crate::glossary::{FormMatch, GlossaryIndex, NearMatch};
+use crate::finding::{Anchor, Finding, Location, Rule};
+use crate::glossary::{FormMatch, GlossaryIndex, Kind, NearMatch};
 use crate::names::candidates::NameCandidate;
 use crate::names::copy::CopyIssue;
 use crate::normalize::NormText;
@@ -68,6 +70,9 @@ pub struct BlockView {
     /// The block's `name.copy` issues, computed by the first check that
     /// asks (see [`name_copy::block_issues`]).
     pub copy_issues: OnceLock<Vec<CopyIssue>>,
+    /// The block's sentences, split by the first finding that needs a
+    /// place in the translation (see [`locate`]).
+    pub sentences: OnceLock<locate::Sentences>,
 }
 
 pub struct PairContext<'a> {
@@ -86,12 +91,34 @@ impl PairContext<'_> {
         self.target.location(block.target.original_range(range))
     }
 
-    /// Fills in the block context of a finding.
+    /// The place in the translation a finding about `source` concerns,
+    /// when it has no span of its own there (see [`locate`]); `kind` is the
+    /// kind of the glossary entry it is about.
+    pub fn likely_target(
+        &self,
+        block: &BlockView,
+        source: Option<&Location>,
+        kind: Option<Kind>,
+    ) -> (Location, Anchor) {
+        locate::likely_target(self, block, source, kind)
+    }
+
+    /// Fills in the block context of a finding, and a target location
+    /// when it has a source span but none in the translation: every
+    /// finding of a block is about its translation.
     pub fn in_block(&self, block: &BlockView, finding: Finding) -> Finding {
+        // A finding with neither span is a shell for the block's spans.
+        let finding = match (&finding.target, &finding.source) {
+            (Some(_), _) | (None, None) => finding,
+            (None, Some(_)) => {
+                let (location, anchor) = self.likely_target(block, finding.source.as_ref(), None);
+                finding.target_near(location, anchor)
+            }
+        };
         Finding {
             source_block: self.source.span_of(block.block.source.clone()),
             target_block: self.target.span_of(block.block.target.clone()).or_else(|| {
-                let at = self.target.offset_of_paragraph(block.block.target.start);
+                let at = locate::gap(self.target, block.block.target.start);
                 Some(at..at)
             }),
             ..finding

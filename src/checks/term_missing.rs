@@ -105,10 +105,17 @@ impl Check for TermMissing {
                     ),
                 };
                 let finding = Finding::new(&MISSING, message)
-                    .source(Some(source))
-                    .target(target)
                     .suggestion(Some(preferred.to_string()))
                     .note(entry.note.clone());
+                let finding = match target {
+                    Some(t) => finding.target(Some(t)),
+                    None => {
+                        let (near, anchor) =
+                            ctx.likely_target(block, Some(&source), Some(entry.kind));
+                        finding.target_near(near, anchor)
+                    }
+                }
+                .source(Some(source));
                 out.push(ctx.in_block(block, finding));
             }
         }

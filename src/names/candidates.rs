@@ -250,7 +250,7 @@ const COMMON_SUFFIXES: &[&str] = &[
 ];
 
 /// Abbreviations whose final dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
     "rev", "st", "jr", "sr", "mt", "ft", "no", "vs", "mme", "messrs", "inc", "co", "corp", "ltd",
     "dept", "u.s", "u.k", "u.n",

@@ -7,7 +7,9 @@
 //!
 //! Each text cell carries the line and column where it starts
 //! (`data-line`, `data-col`) and shows the original text with line breaks
-//! as `\n`, so a highlight's position can be recomputed from the page.
+//! as `\n`, so a highlight's position can be recomputed from the page. The
+//! empty translation cell of a dropped paragraph carries the position of
+//! the gap where it belongs, and the highlight of its finding.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -15,7 +17,7 @@ use std::ops::Range;
 
 use super::{plural, unquoted_suggestion, visible, Report};
 use crate::checker::PairReport;
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Anchor, Finding, Location, Severity};
 use crate::input::SourceText;
 
 const STYLE: &str = include_str!("html/report.css");
@@ -105,6 +107,7 @@ fn render_pair(out: &mut String, index: usize, pair: &PairReport, ids: &[String]
             ] {
                 match span {
                     Some(span) => cell(out, class, file, span.clone(), pair, ids, location_of),
+                    None if class == "tgt" => gap_cell(out, block.source.as_ref(), pair, ids),
                     None => {
                         let _ = write!(out, "<td class=\"text {class} empty\"></td>");
                     }
@@ -183,23 +186,71 @@ fn cell(
             out.push_str(&escape(&text));
             continue;
         }
-        let worst = here
-            .iter()
-            .map(|&i| pair.findings[i].severity)
-            .max()
-            .unwrap_or(Severity::Info);
-        let title: Vec<String> = here.iter().map(|&i| tooltip(&pair.findings[i])).collect();
-        let names: Vec<&str> = here.iter().map(|&i| ids[i].as_str()).collect();
-        let _ = write!(
-            out,
-            "<mark class=\"sev-{}\" data-f=\"{}\" title=\"{}\">{}</mark>",
-            worst.as_str(),
-            names.join(" "),
-            escape(&title.join("\n")),
-            escape(&text)
-        );
+        // A clause or paragraph a finding only points into is drawn
+        // lighter than text the finding is about.
+        let approximate = class == "tgt"
+            && here
+                .iter()
+                .all(|&i| pair.findings[i].target_anchor != Anchor::Span);
+        let extra = if approximate { " approx" } else { "" };
+        mark(out, pair, ids, &here, extra, &text);
     }
     out.push_str("</td>");
+}
+
+/// The empty translation cell of a dropped paragraph. The findings that
+/// point at the gap where it belongs (their source lies in this block) are
+/// highlighted in it, and the cell carries the gap's position.
+fn gap_cell(out: &mut String, source: Option<&Range<usize>>, pair: &PairReport, ids: &[String]) {
+    let here: Vec<usize> = pair
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.target_anchor == Anchor::Gap)
+        .filter(|(_, f)| {
+            let s = f.source.as_ref().map(|l| &l.range);
+            s.zip(source)
+                .is_some_and(|(s, block)| block.start <= s.start && s.end <= block.end)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let Some(at) = here.first().and_then(|&i| pair.findings[i].target.as_ref()) else {
+        out.push_str("<td class=\"text tgt empty\"></td>");
+        return;
+    };
+    let _ = write!(
+        out,
+        "<td class=\"text tgt empty\" data-line=\"{}\" data-col=\"{}\">",
+        at.start.line, at.start.column
+    );
+    mark(out, pair, ids, &here, " gap", "");
+    out.push_str("</td>");
+}
+
+/// A highlight of `text` for the findings `here` (indexes into the pair's).
+fn mark(
+    out: &mut String,
+    pair: &PairReport,
+    ids: &[String],
+    here: &[usize],
+    class: &str,
+    text: &str,
+) {
+    let worst = here
+        .iter()
+        .map(|&i| pair.findings[i].severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    let title: Vec<String> = here.iter().map(|&i| tooltip(&pair.findings[i])).collect();
+    let names: Vec<&str> = here.iter().map(|&i| ids[i].as_str()).collect();
+    let _ = write!(
+        out,
+        "<mark class=\"sev-{}{class}\" data-f=\"{}\" title=\"{}\">{}</mark>",
+        worst.as_str(),
+        names.join(" "),
+        escape(&title.join("\n")),
+        escape(text)
+    );
 }
 
 /// The original text of a range with CRLF and CR shown as LF.

@@ -6,7 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use super::{pair_path, plural, visible, visible_name, RenderOptions, Report};
 use crate::checker::PairReport;
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Anchor, Finding, Location, Severity};
 use crate::input::SourceText;
 
 pub fn render(report: &Report, options: RenderOptions) -> String {
@@ -88,7 +88,13 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
         .id(finding.rule);
     let mut elements: Vec<annotate_snippets::Element<'a>> = Vec::new();
     if let Some(t) = &finding.target {
-        elements.extend(snippet(target, t, AnnotationKind::Primary, "translation"));
+        let label = match finding.target_anchor {
+            Anchor::Span => "translation",
+            Anchor::Clause => "translation: most likely here",
+            Anchor::Paragraph => "translation: in this paragraph",
+            Anchor::Gap => "translation: missing here",
+        };
+        elements.extend(snippet(target, t, AnnotationKind::Primary, label));
     }
     if let Some(s) = &finding.source {
         let kind = if finding.target.is_some() {
@@ -97,20 +103,6 @@ fn diagnostic<'a>(finding: &'a Finding, pair: &'a PairReport) -> Group<'a> {
             AnnotationKind::Primary
         };
         elements.extend(snippet(source, s, kind, "source"));
-    }
-    if finding.target.is_none() {
-        if let Some(block) = finding.target_block.as_ref().filter(|b| !b.is_empty()) {
-            let at = target.position(block.start);
-            elements.push(
-                Level::NOTE
-                    .message(format!(
-                        "in the translation of this paragraph, {}:{}",
-                        visible_name(&target.path),
-                        at.line
-                    ))
-                    .into(),
-            );
-        }
     }
     if finding.source.is_none() && finding.target.is_none() {
         elements.push(Origin::path(visible_name(pair_path(pair))).into());

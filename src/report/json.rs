@@ -28,6 +28,8 @@ pub(crate) struct JsonFinding<'a> {
     message: &'a str,
     source: Option<JsonSpan<'a>>,
     target: Option<JsonSpan<'a>>,
+    /// How the target span was found (see docs/json.md); null without one.
+    target_anchor: Option<&'static str>,
     suggestion: Option<&'a str>,
 }
 
@@ -60,6 +62,7 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
             message: &f.message,
             source: f.source.as_ref().map(JsonSpan::from),
             target: f.target.as_ref().map(JsonSpan::from),
+            target_anchor: f.target.as_ref().map(|_| f.target_anchor.as_str()),
             suggestion: f.suggestion.as_deref(),
         }
     }

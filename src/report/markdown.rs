@@ -3,7 +3,7 @@
 //! Every piece of file text is escaped, so an article cannot inject markup.
 
 use super::{plural, severity_index, unquoted_suggestion, visible, Report};
-use crate::finding::Location;
+use crate::finding::{Anchor, Finding, Location};
 
 pub fn render(report: &Report) -> String {
     let summary = report.summary();
@@ -57,7 +57,7 @@ pub fn render(report: &Report) -> String {
                 "| {} | `{}` | {} | {} | {} |\n",
                 f.severity.as_str(),
                 f.rule,
-                span(f.target.as_ref()),
+                target_span(f),
                 span(f.source.as_ref()),
                 message
             ));
@@ -67,6 +67,20 @@ pub fn render(report: &Report) -> String {
         out.push_str(&format!("\n{} without findings.\n", plural(clean, "pair")));
     }
     out
+}
+
+/// The target span; a clause, paragraph or gap a finding only points into
+/// is named as such, and a paragraph is not quoted whole.
+fn target_span(f: &Finding) -> String {
+    let Some(l) = &f.target else {
+        return String::new();
+    };
+    match f.target_anchor {
+        Anchor::Span => span(Some(l)),
+        Anchor::Clause => format!("{} (clause)", span(Some(l))),
+        Anchor::Paragraph => format!("{}:{} (paragraph)", l.start.line, l.start.column),
+        Anchor::Gap => format!("{}:{} (missing here)", l.start.line, l.start.column),
+    }
 }
 
 fn span(location: Option<&Location>) -> String {

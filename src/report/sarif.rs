@@ -115,7 +115,9 @@ fn result(pair: &PairReport, f: &Finding, rules: &[Rule]) -> SarifResult {
     if let (Some(_), Some(s)) = (&f.target, &f.source) {
         result.related_locations = Some(vec![location(&pair.source, Some(s), Some("source text"))]);
     }
-    if let (Some(t), Some(suggestion)) = (&f.target, &f.suggestion) {
+    // Only the text at fault can be replaced, not the clause or paragraph
+    // a finding merely points into.
+    if let (Some(t), Some(suggestion)) = (f.exact_target(), &f.suggestion) {
         let replacement = serde_sarif::sarif::Replacement::builder()
             .deleted_region(region(t, false))
             .inserted_content(ArtifactContent::builder().text(suggestion.clone()).build())
