@@ -38,11 +38,17 @@ pub const UNIT: Rule = Rule {
     summary: "A quantity's unit or currency changed in the translation: another unit or dimension (10 mét ⇔ 10 km, ba ngày ⇔ three weeks), another currency (200 yên ⇔ 200 won), or the same number in a unit it does not convert to (2 tấn ⇔ 2 kg). Conversions within the written precision are fine (5 km ⇔ 3 miles).",
 };
 
+pub const MAGNITUDE: Rule = Rule {
+    id: "number.magnitude",
+    default_severity: Severity::Warning,
+    summary: "A vague quantity is rendered an order of magnitude off (hàng chục ⇔ thousands); hàng trăm ⇔ hundreds is fine.",
+};
+
 pub struct NumberCheck;
 
 impl Check for NumberCheck {
     fn rules(&self) -> &'static [Rule] {
-        &[MISMATCH, MISSING, EXTRA, DATE, FORMAT, UNIT]
+        &[MISMATCH, MISSING, EXTRA, DATE, FORMAT, UNIT, MAGNITUDE]
     }
 
     fn check(&self, ctx: &PairContext, out: &mut Vec<Finding>) {
@@ -82,6 +88,7 @@ impl Check for NumberCheck {
                     NumberRule::Date => &DATE,
                     NumberRule::Format => &FORMAT,
                     NumberRule::Unit => &UNIT,
+                    NumberRule::Magnitude => &MAGNITUDE,
                 };
                 // Numbers inside an untranslated sentence are that sentence's problem.
                 let in_untranslated = |range: &std::ops::Range<usize>| {

@@ -252,7 +252,9 @@ fn compare_values(
             (date_like(other.0) || matches!(other.1, V::Date(_))).then_some((ABSORB, Verdict::Ok))
         }
         (V::Approx { lo, hi }, V::Approx { lo: l2, hi: h2 }) => {
-            (lo <= h2 && l2 <= hi).then_some((0.05, Verdict::Ok))
+            // Touching ends ("hàng nghìn" 1,000–10,000 ⇔ "hundreds" 100–1,000) are
+            // another order of magnitude, not an overlap.
+            (lo < h2 && l2 < hi).then_some((0.05, Verdict::Ok))
         }
         (V::Approx { lo, hi }, other) | (other, V::Approx { lo, hi }) => {
             let v = match other {
@@ -655,6 +657,59 @@ fn greedy_assignment(su: &[Unit], tu: &[Unit], pairs: &Candidates) -> Vec<usize>
     assignment
 }
 
+/// "hàng chục" ⇔ "thousands": a vague quantity on each side, neither
+/// paired, a tenfold or more apart (by the middle of their ranges). Only
+/// when each side has exactly one such leftover, so which goes with which
+/// is not a guess.
+fn magnitude(
+    source: &[Mention],
+    target: &[Mention],
+    source_paired: &[bool],
+    tu: &[Unit],
+    matched_target: &[bool],
+) -> Option<NumberIssue> {
+    let approx = |m: &Mention| match m.value {
+        NumberValue::Approx { lo, hi } if lo > 0.0 => Some((lo, hi)),
+        _ => None,
+    };
+    let target_paired = |j: usize| {
+        tu.iter()
+            .zip(matched_target)
+            .any(|(u, &m)| m && u.mention == j)
+    };
+    let lone_s: Vec<usize> = (0..source.len())
+        .filter(|&i| !source_paired[i] && approx(&source[i]).is_some())
+        .collect();
+    let lone_t: Vec<usize> = (0..target.len())
+        .filter(|&j| !target_paired(j) && approx(&target[j]).is_some())
+        .collect();
+    let ([si], [ti]) = (lone_s.as_slice(), lone_t.as_slice()) else {
+        return None;
+    };
+    let (s, t) = (&source[*si], &target[*ti]);
+    if (s.kind == NumberKind::Money) != (t.kind == NumberKind::Money) {
+        return None;
+    }
+    let ((sl, sh), (tl, th)) = (approx(s)?, approx(t)?);
+    let ratio = ((tl * th).sqrt() / (sl * sh).sqrt()).max((sl * sh).sqrt() / (tl * th).sqrt());
+    if (sl < th && tl < sh) || ratio < 9.99 {
+        return None;
+    }
+    Some(NumberIssue {
+        rule: NumberRule::Magnitude,
+        source: Some(*si),
+        target: Some(*ti),
+        message: format!(
+            "vague quantity \u{201C}{}\u{201D} ({}) rendered as \u{201C}{}\u{201D} ({}): an order of magnitude apart",
+            s.text,
+            describe(&s.value, s.kind),
+            t.text,
+            describe(&t.value, t.kind)
+        ),
+        suggestion: None,
+    })
+}
+
 /// How a value reads in English, for messages.
 fn describe(v: &NumberValue, kind: NumberKind) -> String {
     render::english(v, kind, DateOrder::MonthDay)
@@ -953,6 +1008,13 @@ pub fn compare(
             suggestion: None,
         });
     }
+    issues.extend(magnitude(
+        source,
+        target,
+        &source_paired,
+        &tu,
+        &matched_target,
+    ));
     issues.sort_by_key(|x| {
         (
             x.source.unwrap_or(usize::MAX),

@@ -308,6 +308,7 @@ pub enum NumberRule {
     Date,
     Format,
     Unit,
+    Magnitude,
 }
 
 impl NumberRule {
@@ -320,6 +321,7 @@ impl NumberRule {
             NumberRule::Date => "number.date",
             NumberRule::Format => "number.format",
             NumberRule::Unit => "number.unit",
+            NumberRule::Magnitude => "number.magnitude",
         }
     }
 }

@@ -1766,6 +1766,33 @@ fn quantities_and_their_look_alikes() {
 }
 
 #[test]
+fn vague_quantities_an_order_of_magnitude_apart() {
+    for (src, tgt, flagged) in [
+        ("hàng chục người", "thousands of people", true),
+        ("hàng chục người", "dozens of people", false),
+        ("hàng trăm người", "hundreds of people", false),
+        ("hàng nghìn người", "hundreds of people", true),
+        ("hàng nghìn người", "thousands of people", false),
+        ("hàng triệu người", "millions of people", false),
+        ("hàng triệu người", "thousands of people", true),
+        // Two on each side: which goes with which is a guess.
+        (
+            "hàng chục nhà và hàng trăm xe",
+            "thousands of houses and millions of cars",
+            false,
+        ),
+    ] {
+        let (_, _, issues) = check(src, tgt);
+        let got = issues.iter().any(|x| x.rule == NumberRule::Magnitude);
+        assert_eq!(got, flagged, "{src:?} ⇔ {tgt:?}: {issues:#?}");
+        assert!(
+            issues.iter().all(|x| x.rule == NumberRule::Magnitude),
+            "{issues:#?}"
+        );
+    }
+}
+
+#[test]
 fn unit_messages_name_both_quantities() {
     let (_, _, issues) = check("10 mét", "10 km");
     assert_eq!(issues[0].rule.id(), "number.unit");
