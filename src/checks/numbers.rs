@@ -114,7 +114,10 @@ impl Check for NumberCheck {
                     NumberRule::Extra => target_called,
                     NumberRule::Missing => source_called,
                     NumberRule::Mismatch => source_called && target_called,
-                    NumberRule::Date | NumberRule::Format | NumberRule::Unit => false,
+                    NumberRule::Date
+                    | NumberRule::Format
+                    | NumberRule::Unit
+                    | NumberRule::Magnitude => false,
                 };
                 if skip {
                     continue;
