@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::lang::en::MONTHS as EN_MONTHS;
 use crate::lang::layout::Role;
 use crate::names::syllable::is_foreign_word;
 
@@ -103,23 +104,9 @@ impl ParagraphFeatures {
 /// month's number: Vietnamese writes the month as digits ("8/8", "tháng
 /// 7"), which are anchors already.
 fn month_anchors(text: &str) -> Vec<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut out = Vec::new();
     for word in crate::lang::words_of(text) {
-        let Some(month) = MONTHS.iter().position(|m| *m == word) else {
+        let Some(month) = EN_MONTHS.iter().position(|m| *m == word) else {
             continue;
         };
         let at = word.as_ptr() as usize - text.as_ptr() as usize;

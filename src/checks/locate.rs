@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::segment::push_trimmed;
 use super::{BlockView, PairContext};
 use crate::document::Document;
 use crate::finding::{Anchor, Location};
@@ -323,15 +324,6 @@ fn sentence_end(text: &str, at: usize, mark: char) -> Option<usize> {
         }
     }
     Some(end)
-}
-
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[range.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(range.start + lead..range.end - trail);
-    }
 }
 
 /// The clauses of `sentence` (a range of `text`): split at a comma,

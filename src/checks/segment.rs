@@ -122,7 +122,9 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// Pushes `range` without its leading and trailing white space, unless
+/// nothing is left.
+pub(crate) fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();

@@ -336,6 +336,22 @@ pub fn is_characteristic_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&lower).is_ok()
 }
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,20 +83,7 @@ pub(crate) fn en_ordinal(n: f64) -> String {
     format!("{i}{suffix}")
 }
 
-pub(crate) const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub(crate) use crate::lang::en::MONTHS as EN_MONTHS;
 
 fn en_month(m: u8) -> &'static str {
     EN_MONTHS
