@@ -21,7 +21,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_bytes: 8 * 1024 * 1024,
+            max_file_bytes: 64 * 1024 * 1024,
         }
     }
 }

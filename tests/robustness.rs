@@ -168,14 +168,14 @@ fn one_side_empty() {
 }
 
 #[test]
-fn fifty_megabyte_single_line_is_refused_by_the_size_limit() {
+fn eighty_megabyte_single_line_is_refused_by_the_size_limit() {
     let dir = scratch();
     write(dir.path(), "a.vi.txt", VI);
-    let line = "Hanoi welcomed 25,000 visitors. ".repeat(50 * 1024 * 1024 / 32);
+    let line = "Hanoi welcomed 25,000 visitors. ".repeat(80 * 1024 * 1024 / 32);
     write(dir.path(), "a.en.txt", line);
     let out = check_in(dir.path(), "a.vi.txt", "a.en.txt", &[]);
     assert_refused(&out, "a.en.txt");
-    snapshot("fifty-megabyte-line", &outcome(&out));
+    snapshot("eighty-megabyte-line", &outcome(&out));
 }
 
 #[test]

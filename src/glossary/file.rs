@@ -273,12 +273,7 @@ impl GlossaryFile {
         loop {
             let range = self.lines[line - 1].clone();
             let end_here = end.min(range.end);
-            let comment = self
-                .comments
-                .iter()
-                .find(|c| c.line == line)
-                .map(|c| c.start)
-                .unwrap_or(range.end);
+            let comment = self.comment_on(line).map_or(range.end, |c| c.start);
             let before = &self.text[range.start..end_here.min(comment)];
             if let Some(j) = before.rfind('-') {
                 if before[j + 1..].trim().is_empty() {
