@@ -27,6 +27,7 @@ use crate::lang::{en, vi_words, words_of};
 use crate::names::candidates::{source_names, NameCandidate};
 use crate::names::copy::{copy_issues, CopyIssue};
 use crate::names::fold::fold;
+use crate::names::similarity::restores_dropped_letter;
 use crate::names::vietnamese::misspelled_vietnamese_names;
 
 pub const COPY: Rule = Rule {
@@ -108,13 +109,28 @@ fn is_no_name(source: &str, target: &str, issue: &CopyIssue, english: bool) -> b
             let known = |text: &str| words_of(text).all(|w| en::frequency_rank(w).is_some());
             // Typos drop or swap letters: the source's spelling is the
             // shorter or equal one ("Harvad", "Maastrict").
-            english
-                && target
-                    .get(span.clone())
-                    .is_some_and(|t| known(t) && t.chars().count() >= suggestion.chars().count())
-                && !known(suggestion)
+            let Some(written) = target.get(span.clone()) else {
+                return false;
+            };
+            let common = english
+                && known(written)
+                && written.chars().count() >= suggestion.chars().count()
+                && !known(suggestion);
+            common || puts_back_a_letter(suggestion, written)
         }
     }
+}
+
+/// True when the target writes the name as the source does but for one
+/// word, which it spells with a letter the source dropped put back.
+fn puts_back_a_letter(source: &str, target: &str) -> bool {
+    let (s, t): (Vec<&str>, Vec<&str>) = (words_of(source).collect(), words_of(target).collect());
+    let mut differing = s.iter().zip(&t).filter(|(a, b)| a != b);
+    s.len() == t.len()
+        && differing
+            .next()
+            .is_some_and(|(a, b)| restores_dropped_letter(a, b))
+        && differing.next().is_none()
 }
 
 /// Pronouns that stand for a person, company or team named in the
@@ -358,6 +374,42 @@ mod tests {
     use crate::finding::RuleConfig;
     use crate::input::SourceText;
     use crate::{Checker, Glossary};
+
+    #[test]
+    fn a_source_typo_is_not_copied_into_the_translation() {
+        let table = [
+            // The source dropped a letter the translation puts back.
+            (
+                "thành phố Cambrige",
+                "the city of Cambridge",
+                "Cambridge",
+                true,
+            ),
+            ("ông Anders Nilson", "Mr Anders Nilsoon", "Nilsoon", false),
+            // The translation slipped: a key beside, another letter.
+            (
+                "thành phố Cambridge",
+                "the city of Cambriddge",
+                "Cambriddge",
+                false,
+            ),
+            ("ông Anders Nilson", "Mr Anders Nilsen", "Nilsen", false),
+        ];
+        for (source, target, written, excused) in table {
+            let at = target.find(written).expect("name in target");
+            let name = source.rsplit(' ').next().expect("name in source");
+            let issue = CopyIssue::Misspelled {
+                source: source.find(name).expect("name")..source.len(),
+                target: at..at + written.len(),
+                suggestion: name.to_string(),
+            };
+            assert_eq!(
+                is_no_name(source, target, &issue, true),
+                excused,
+                "{target}"
+            );
+        }
+    }
 
     #[test]
     fn overlaps_agree_with_a_scan() {

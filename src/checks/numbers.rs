@@ -3,7 +3,7 @@
 
 use super::{BlockStatus, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
-use crate::lang::is_service_call;
+use crate::lang::{is_anaphoric_count, is_service_call};
 use crate::numbers::{compare, language, NumberRule};
 
 pub const MISMATCH: Rule = Rule {
@@ -107,12 +107,16 @@ impl Check for NumberCheck {
                     span.is_some_and(|s| is_service_call(lang, text, s))
                 };
                 let source_span = issue.source.map(|i| source[i].span.clone());
+                // "3 chữ ấy" ⇔ "them": a count pointing back may be dropped.
+                let source_anaphoric = source_span
+                    .clone()
+                    .is_some_and(|s| is_anaphoric_count(&ctx.source.lang, &block.source.text, s));
                 let source_called = called(&ctx.source.lang, &block.source.text, source_span);
                 let target_called =
                     called(&ctx.target.lang, &block.target.text, target_span.clone());
                 let skip = match issue.rule {
                     NumberRule::Extra => target_called,
-                    NumberRule::Missing => source_called,
+                    NumberRule::Missing => source_called || source_anaphoric,
                     NumberRule::Mismatch => source_called && target_called,
                     NumberRule::Date
                     | NumberRule::Format

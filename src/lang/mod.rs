@@ -72,6 +72,16 @@ pub fn is_service_call(lang: &str, text: &str, span: std::ops::Range<usize>) -> 
     }
 }
 
+/// True when the number at `span` of a `lang` text counts things named
+/// before and pointed back at ("3 chữ ấy" ⇔ "them"): translators drop such
+/// counts freely, so their absence is no certain error.
+pub fn is_anaphoric_count(lang: &str, text: &str, span: std::ops::Range<usize>) -> bool {
+    match lang {
+        "vi" => vi::is_anaphoric_count(text, span.end),
+        _ => false,
+    }
+}
+
 /// Alphabetic words of a text (letters and combining marks).
 pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !crate::chars::is_alphabetic(c) && !crate::chars::is_combining(c))

@@ -258,9 +258,62 @@ pub fn is_characteristic_word(word: &str) -> bool {
 /// "bấm 115", "số 114", "đường dây nóng 111".
 pub const CALL_WORDS: &[&str] = &["bấm", "gọi", "nóng", "quay", "số"];
 
+/// Demonstratives that close a noun phrase pointing back at something
+/// already named: "3 chữ ấy" (those three words), "hai người đó".
+const DEMONSTRATIVES: &[&str] = &["này", "kia", "nọ", "đó", "ấy"];
+
+/// Words a counted noun phrase may hold between its number and its
+/// demonstrative ("hai con mèo đen đó"): a classifier, a noun, a modifier.
+const MAX_NOUN_WORDS: usize = 3;
+
+/// True when the number ending at `end` of a Vietnamese text counts a noun
+/// phrase closed by a demonstrative ("kinh hãi 3 chữ ấy"): a reference back
+/// to things named before, which translators render as "them" or "those
+/// words" as often as with the count, so a count missing from the
+/// translation is no certain error.
+pub fn is_anaphoric_count(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    // The noun phrase stops at the first punctuation mark.
+    let clause = rest
+        .split(|c: char| !c.is_alphabetic() && !c.is_whitespace() && !crate::chars::is_combining(c))
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .take(MAX_NOUN_WORDS + 1)
+        .map(crate::normalize::fold_case)
+        .collect();
+    words
+        .iter()
+        .skip(1)
+        .any(|w| DEMONSTRATIVES.contains(&w.nfc().collect::<String>().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_that_point_back() {
+        let table = [
+            ("ai cũng sợ 3 chữ ấy, nhất là bác sĩ", "3", true),
+            ("bà nuôi hai con mèo đen đó suốt mười năm", "hai", true),
+            ("5 người bạn này đã giúp tôi", "5", true),
+            // Counts of the story: no demonstrative closes the phrase.
+            ("ai cũng sợ 3 chữ, nhất là bác sĩ", "3", false),
+            ("bà nuôi hai con mèo đen và một con chó", "hai", false),
+            // The demonstrative belongs to the next clause.
+            ("có 5 người. Người đó đã giúp tôi", "5", false),
+            // Too far from the number to close its phrase.
+            ("có 5 người đi xe buýt tới trường đó", "5", false),
+        ];
+        for (text, number, anaphoric) in table {
+            let end = text.find(number).expect("number in text") + number.len();
+            assert_eq!(is_anaphoric_count(text, end), anaphoric, "{text}");
+        }
+    }
 
     /// The fast lookups answer as the tables and lists they stand for.
     #[test]

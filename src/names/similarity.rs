@@ -332,9 +332,75 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
     token_similarity(&ja, &jb)
 }
 
+/// QWERTY keys next to each letter: a letter struck by a slip lands beside
+/// the intended one.
+const KEY_NEIGHBOURS: [&str; 26] = [
+    "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn",
+    "jiolm", "kop", "njk", "bhjm", "iklp", "ol", "wa", "edft", "awedxz", "rfgy", "yhji", "cfgb",
+    "qase", "zsdc", "tghu", "asx",
+];
+
+fn keyboard_neighbours(a: char, b: char) -> bool {
+    let index = |c: char| (c.is_ascii_lowercase()).then(|| (c as u8 - b'a') as usize);
+    match (index(a), index(b)) {
+        (Some(i), Some(_)) => KEY_NEIGHBOURS[i].contains(b),
+        _ => false,
+    }
+}
+
+/// True when the target spelling of a name is the source's with one letter
+/// that the source dropped put back ("Maastrict" ⇔ "Maastricht"): letters
+/// are dropped by typing far more often than added, and an added letter
+/// that is no doubling of its neighbour nor a key beside it is a spelling
+/// the translator chose, not a slip — the source holds the typo. Compared
+/// case-insensitively, word by word; exactly one letter in one word.
+pub fn restores_dropped_letter(source: &str, target: &str) -> bool {
+    let lower = |s: &str| -> Vec<char> { s.chars().flat_map(char::to_lowercase).collect() };
+    let (s, t) = (lower(source), lower(target));
+    if t.len() != s.len() + 1 || s.len() < 3 {
+        return false;
+    }
+    let at = s.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    if s[at..] != t[at + 1..] || !t[at].is_alphabetic() {
+        return false;
+    }
+    let added = t[at];
+    let beside = [at.checked_sub(1).map(|i| t[i]), t.get(at + 1).copied()];
+    beside
+        .into_iter()
+        .flatten()
+        .all(|n| n != added && !keyboard_neighbours(n, added) && !keyboard_neighbours(added, n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_put_back_is_told_from_a_slip() {
+        let table = [
+            // The source dropped a letter the translation restores.
+            ("Amsterdm", "Amsterdam", true),
+            ("Cambrige", "Cambridge", true),
+            ("Salzbrg", "Salzburg", true),
+            // Slips that add a letter: a doubling, a key beside its neighbour.
+            ("Lavrov", "Lavrrov", false),
+            ("Iwaya", "Iwayaa", false),
+            ("Boston", "Bostonm", false),
+            ("Tanaka", "Tanakja", false),
+            // Not one letter added.
+            ("Salzburg", "Salzberg", false),
+            ("Edinburgh", "Edinburg", false),
+            ("Hue", "Huees", false),
+        ];
+        for (source, target, restored) in table {
+            assert_eq!(
+                restores_dropped_letter(source, target),
+                restored,
+                "{source} ⇔ {target}"
+            );
+        }
+    }
 
     #[test]
     fn byte_contains_agrees_with_str_contains() {
