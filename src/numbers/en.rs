@@ -147,7 +147,52 @@ fn extract(text: &str) -> Vec<Mention> {
     }
     sc.attach_units(en_units::UNIT_WORDS, en_units::UNITS_BEFORE, true);
     sc.attach_bounds(en_units::ABOVE, en_units::BELOW);
-    half_of_scale(text, sc.finish(RANGE_CONNECTORS))
+    one_in_n(text, half_of_scale(text, sc.finish(RANGE_CONNECTORS)))
+}
+
+/// "one in three", "two out of five": a part of a whole, which "một phần
+/// ba", "1/3" and "33%" render. Both ends plain whole numbers, the part
+/// smaller than the whole, nothing else between them.
+fn one_in_n(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let whole = |x: &Mention| match x.value {
+            NumberValue::Number(v)
+                if x.kind == NumberKind::Cardinal && x.unit.is_none() && v.fract() == 0.0 =>
+            {
+                Some(v)
+            }
+            _ => None,
+        };
+        // A hedged part ("children under 5 in 12 provinces") is an amount of
+        // its own, not a share.
+        let part = out.last().filter(|p| {
+            p.bound.is_none()
+                && !p.approximate
+                && text.get(p.span.end..m.span.start).is_some_and(|gap| {
+                    let gap = gap.to_ascii_lowercase();
+                    gap == " in " || gap == " out of "
+                })
+        });
+        if let (Some(p), Some(b)) = (part, whole(&m)) {
+            if let Some(a) = whole(p).filter(|&a| a >= 1.0 && a < b) {
+                let span = p.span.start..m.span.end;
+                let value = NumberValue::Range {
+                    lo: Box::new(NumberValue::Number(a)),
+                    hi: Box::new(NumberValue::Number(b)),
+                    kind: NumberKind::Cardinal,
+                };
+                let text = text.get(span.clone()).unwrap_or_default();
+                let mut r = Mention::new(span, text, NumberKind::Ratio, value);
+                r.strength = p.strength.max(m.strength);
+                out.pop();
+                out.push(r);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// "half a million", "half a billion dollars": half of the amount that
