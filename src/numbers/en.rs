@@ -147,7 +147,36 @@ fn extract(text: &str) -> Vec<Mention> {
     }
     sc.attach_units(en_units::UNIT_WORDS, en_units::UNITS_BEFORE, true);
     sc.attach_bounds(en_units::ABOVE, en_units::BELOW);
-    one_in_n(text, half_of_scale(text, sc.finish(RANGE_CONNECTORS)))
+    let mentions = one_in_n(text, half_of_scale(text, sc.finish(RANGE_CONNECTORS)));
+    pounds_maybe_money(text, mentions)
+}
+
+/// A bare "500 pounds" may be sterling as well as weight; only "pounds of
+/// rice" is surely a weight. Give the bare form the money reading too, so
+/// "500 bảng Anh" ⇔ "500 pounds" passes while "⇔ 500 pounds of rice" does not.
+fn pounds_maybe_money(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        let (Some(unit), NumberValue::Number(amount)) = (m.unit, &m.value) else {
+            continue;
+        };
+        let after = text.get(m.span.end..).unwrap_or_default().to_lowercase();
+        let rest = after.trim_start();
+        let rest = rest
+            .strip_prefix("pounds")
+            .or_else(|| rest.strip_prefix("pound"));
+        let weighed = rest.is_none_or(|r| r.trim_start().starts_with("of "));
+        if unit.code == "lb" && !weighed {
+            m.alternatives.push(Reading {
+                kind: NumberKind::Money,
+                value: NumberValue::Money {
+                    amount: *amount,
+                    currency: Currency::Gbp,
+                },
+                foreign: false,
+            });
+        }
+    }
+    mentions
 }
 
 /// "one in three", "two out of five": a part of a whole, which "một phần
@@ -605,7 +634,10 @@ fn currency(sc: &Scan, j: usize) -> Option<(Currency, usize)> {
         "sterling" | "gbp" => one(Currency::Gbp),
         "pounds" | "pound" if n1 == "sterling" => Some((Currency::Gbp, j + 2)),
         // "5 million pounds" is money; "5 pounds" may be a weight.
-        "pounds" if sc.word(j - 1).and_then(words_en::scale).is_some() => one(Currency::Gbp),
+        // "500 million pounds" is money; "500 million pounds of rice" weighs.
+        "pounds" if sc.word(j - 1).and_then(words_en::scale).is_some() && n1 != "of" => {
+            one(Currency::Gbp)
+        }
         "baht" | "thb" => one(Currency::Thb),
         "swiss" if matches!(n1, "francs" | "franc") => Some((Currency::Chf, j + 2)),
         "chf" => one(Currency::Chf),

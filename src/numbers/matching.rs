@@ -487,6 +487,14 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
     if let (Some(us), Some(ut), Some(primary)) = (s.measure, t.measure, best) {
         best = Some(measured(s.value, us, t.value, ut, hedged).unwrap_or(primary));
     }
+    // "500 bảng Anh" ⇔ "500 pounds of rice": money on one side, a measured
+    // amount (a weight) on the other.
+    let money = |v: &NumberValue| matches!(v, NumberValue::Money { .. });
+    let weighed =
+        (money(s.value) && t.measure.is_some()) || (money(t.value) && s.measure.is_some());
+    if weighed && best.is_some_and(|(_, v)| v == Verdict::Ok) {
+        best = Some((0.6, Verdict::Unit));
+    }
     // "hơn 50" ⇔ "fewer than 50": the hedge turned around.
     if let (Some(a), Some(b), Some((_, Verdict::Ok))) = (s.bound, t.bound, best) {
         if a != b {
@@ -516,6 +524,12 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
         }
     }
     for r in t.alternatives {
+        // The sterling reading of a bare "500 pounds" confirms money only.
+        let money_only = matches!(r.value, NumberValue::Money { .. })
+            && !matches!(s.value, NumberValue::Money { .. });
+        if money_only {
+            continue;
+        }
         if let Some((c, Verdict::Ok)) = compare_values(s.kind, s.value, r.kind, &r.value, hedged) {
             if r.foreign {
                 consider(c + 0.2, Verdict::Format);
