@@ -256,6 +256,33 @@ fn half_of_scale(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
+/// "thousand-year-old", "centuries-old": an age told by its order of
+/// magnitude, which "hàng trăm năm tuổi" or "nghìn năm tuổi" render; vague,
+/// so it only confirms or is an order of magnitude off.
+fn ages_in_scale(sc: &mut Scan, first: usize) -> Option<usize> {
+    let i = if sc.lower(first) == "a" {
+        first + 1
+    } else {
+        first
+    };
+    let (lo, last) = match (sc.lower(i), sc.lower(i + 1), sc.lower(i + 2)) {
+        ("centuries", "old", _) => (100.0, i + 1),
+        ("hundred", "year", "old") => (100.0, i + 2),
+        ("thousand", "year", "old") => (1e3, i + 2),
+        _ => return None,
+    };
+    let mut m = sc.mention(
+        first,
+        last,
+        NumberKind::Cardinal,
+        NumberValue::Approx { lo, hi: lo * 10.0 },
+    );
+    m.approximate = true;
+    m.strength = Strength::Vague;
+    sc.push(m, first, last);
+    Some(last + 1)
+}
+
 fn strength_of(value: f64, scaled: bool) -> Strength {
     if value >= 11.0 || scaled {
         Strength::Strong
@@ -295,6 +322,9 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let next = sc.lower(i + 1);
     if month_of(sc, i).is_some() {
         return month_rule(sc, i);
+    }
+    if let Some(end) = ages_in_scale(sc, i) {
+        return Some(end);
     }
     if let Some(day) = WEEKDAYS.iter().position(|d| *d == w) {
         if sc.tok(i).is_some_and(|t| t.capitalized()) {

@@ -1891,6 +1891,17 @@ fn vague_quantities_an_order_of_magnitude_apart() {
         ("hàng nghìn người", "thousands of people", false),
         ("hàng triệu người", "millions of people", false),
         ("hàng triệu người", "thousands of people", true),
+        // An age by its order of magnitude: "năm" after the scale is years.
+        ("cây hàng trăm năm tuổi", "a thousand-year-old tree", true),
+        ("cây hàng trăm năm tuổi", "a centuries-old tree", false),
+        (
+            "cây hàng trăm năm tuổi",
+            "a tree hundreds of years old",
+            false,
+        ),
+        ("cây hàng nghìn năm tuổi", "a thousand-year-old tree", false),
+        ("cây nghìn năm tuổi", "a thousand-year-old tree", false),
+        ("hàng trăm năm", "for centuries-old reasons", false),
         // Two on each side: which goes with which is a guess.
         (
             "hàng chục nhà và hàng trăm xe",
