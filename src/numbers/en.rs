@@ -147,7 +147,81 @@ fn extract(text: &str) -> Vec<Mention> {
     }
     sc.attach_units(en_units::UNIT_WORDS, en_units::UNITS_BEFORE, true);
     sc.attach_bounds(en_units::ABOVE, en_units::BELOW);
-    half_of_scale(text, sc.finish(RANGE_CONNECTORS))
+    let mentions = one_in_n(text, half_of_scale(text, sc.finish(RANGE_CONNECTORS)));
+    pounds_maybe_money(text, mentions)
+}
+
+/// A bare "500 pounds" may be sterling as well as weight; only "pounds of
+/// rice" is surely a weight. Give the bare form the money reading too, so
+/// "500 bảng Anh" ⇔ "500 pounds" passes while "⇔ 500 pounds of rice" does not.
+fn pounds_maybe_money(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        let (Some(unit), NumberValue::Number(amount)) = (m.unit, &m.value) else {
+            continue;
+        };
+        let after = text.get(m.span.end..).unwrap_or_default().to_lowercase();
+        let rest = after.trim_start();
+        let rest = rest
+            .strip_prefix("pounds")
+            .or_else(|| rest.strip_prefix("pound"));
+        let weighed = rest.is_none_or(|r| r.trim_start().starts_with("of "));
+        if unit.code == "lb" && !weighed {
+            m.alternatives.push(Reading {
+                kind: NumberKind::Money,
+                value: NumberValue::Money {
+                    amount: *amount,
+                    currency: Currency::Gbp,
+                },
+                foreign: false,
+            });
+        }
+    }
+    mentions
+}
+
+/// "one in three", "two out of five": a part of a whole, which "một phần
+/// ba", "1/3" and "33%" render. Both ends plain whole numbers, the part
+/// smaller than the whole, nothing else between them.
+fn one_in_n(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let whole = |x: &Mention| match x.value {
+            NumberValue::Number(v)
+                if x.kind == NumberKind::Cardinal && x.unit.is_none() && v.fract() == 0.0 =>
+            {
+                Some(v)
+            }
+            _ => None,
+        };
+        // A hedged part ("children under 5 in 12 provinces") is an amount of
+        // its own, not a share.
+        let part = out.last().filter(|p| {
+            p.bound.is_none()
+                && !p.approximate
+                && text.get(p.span.end..m.span.start).is_some_and(|gap| {
+                    let gap = gap.to_ascii_lowercase();
+                    gap == " in " || gap == " out of "
+                })
+        });
+        if let (Some(p), Some(b)) = (part, whole(&m)) {
+            if let Some(a) = whole(p).filter(|&a| a >= 1.0 && a < b) {
+                let span = p.span.start..m.span.end;
+                let value = NumberValue::Range {
+                    lo: Box::new(NumberValue::Number(a)),
+                    hi: Box::new(NumberValue::Number(b)),
+                    kind: NumberKind::Cardinal,
+                };
+                let text = text.get(span.clone()).unwrap_or_default();
+                let mut r = Mention::new(span, text, NumberKind::Ratio, value);
+                r.strength = p.strength.max(m.strength);
+                out.pop();
+                out.push(r);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// "half a million", "half a billion dollars": half of the amount that
@@ -180,6 +254,33 @@ fn half_of_scale(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// "thousand-year-old", "centuries-old": an age told by its order of
+/// magnitude, which "hàng trăm năm tuổi" or "nghìn năm tuổi" render; vague,
+/// so it only confirms or is an order of magnitude off.
+fn ages_in_scale(sc: &mut Scan, first: usize) -> Option<usize> {
+    let i = if sc.lower(first) == "a" {
+        first + 1
+    } else {
+        first
+    };
+    let (lo, last) = match (sc.lower(i), sc.lower(i + 1), sc.lower(i + 2)) {
+        ("centuries", "old", _) => (100.0, i + 1),
+        ("hundred", "year", "old") => (100.0, i + 2),
+        ("thousand", "year", "old") => (1e3, i + 2),
+        _ => return None,
+    };
+    let mut m = sc.mention(
+        first,
+        last,
+        NumberKind::Cardinal,
+        NumberValue::Approx { lo, hi: lo * 10.0 },
+    );
+    m.approximate = true;
+    m.strength = Strength::Vague;
+    sc.push(m, first, last);
+    Some(last + 1)
 }
 
 fn strength_of(value: f64, scaled: bool) -> Strength {
@@ -221,6 +322,9 @@ fn word_rules(sc: &mut Scan, i: usize) -> Option<usize> {
     let next = sc.lower(i + 1);
     if month_of(sc, i).is_some() {
         return month_rule(sc, i);
+    }
+    if let Some(end) = ages_in_scale(sc, i) {
+        return Some(end);
     }
     if let Some(day) = WEEKDAYS.iter().position(|d| *d == w) {
         if sc.tok(i).is_some_and(|t| t.capitalized()) {
@@ -560,7 +664,10 @@ fn currency(sc: &Scan, j: usize) -> Option<(Currency, usize)> {
         "sterling" | "gbp" => one(Currency::Gbp),
         "pounds" | "pound" if n1 == "sterling" => Some((Currency::Gbp, j + 2)),
         // "5 million pounds" is money; "5 pounds" may be a weight.
-        "pounds" if sc.word(j - 1).and_then(words_en::scale).is_some() => one(Currency::Gbp),
+        // "500 million pounds" is money; "500 million pounds of rice" weighs.
+        "pounds" if sc.word(j - 1).and_then(words_en::scale).is_some() && n1 != "of" => {
+            one(Currency::Gbp)
+        }
         "baht" | "thb" => one(Currency::Thb),
         "swiss" if matches!(n1, "francs" | "franc") => Some((Currency::Chf, j + 2)),
         "chf" => one(Currency::Chf),

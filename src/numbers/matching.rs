@@ -132,6 +132,101 @@ fn rounding_unit(x: f64) -> f64 {
     unit
 }
 
+/// "một phần ba" ⇔ "33%", "two-thirds" ⇔ "66.7%": a fraction below one
+/// written as a percent rounded to the percent's own precision (at most to
+/// the whole percent, so "a third" ⇔ "30%" stays a mismatch).
+fn fraction_in_percent(fraction: f64, pct: f64) -> bool {
+    fraction > 0.0
+        && fraction < 1.0
+        && (fraction * 100.0 - pct).abs() < 0.5 * rounding_unit(pct).min(1.0) + 1e-9
+}
+
+/// A part of a whole written as two numbers on one side ("1/3 bệnh nhân",
+/// "one in three") and as one fraction or percent on the other ("a third",
+/// "một phần ba", "33%"): read the two numbers as their quotient so the
+/// pair can match. Unchanged when the other side has no such share.
+fn ratios_as_shares(mine: &[Mention], other: &[Mention]) -> Option<Vec<Mention>> {
+    let share = |m: &Mention| match (&m.value, m.kind) {
+        (NumberValue::Range { lo, hi, .. }, NumberKind::Ratio) => match (&**lo, &**hi) {
+            (NumberValue::Number(a), NumberValue::Number(b)) if *a > 0.0 && a < b => Some(a / b),
+            _ => None,
+        },
+        _ => None,
+    };
+    let written = |q: f64| {
+        other.iter().any(|o| match (&o.value, o.kind) {
+            (NumberValue::Number(v), NumberKind::Decimal) => eq(*v, q),
+            (NumberValue::Number(v), NumberKind::Percent) => fraction_in_percent(q, *v),
+            _ => false,
+        })
+    };
+    // With no two numbers on the other side to pair with its ends, a ratio
+    // against a single share is that share rendered wrong ("1/3" ⇔ "a
+    // quarter"), one mismatch rather than a half-rendered range.
+    let shares: Vec<f64> = other
+        .iter()
+        .filter_map(|o| match (&o.value, o.kind) {
+            (NumberValue::Number(v), NumberKind::Decimal) if *v > 0.0 && *v < 1.0 => Some(*v),
+            (NumberValue::Number(v), NumberKind::Percent) => Some(v / 100.0),
+            _ => None,
+        })
+        .collect();
+    let ends_written = |m: &Mention| match &m.value {
+        NumberValue::Range { lo, hi, .. } => other.iter().any(|o| {
+            let vals: Vec<&NumberValue> = match &o.value {
+                NumberValue::Range { lo: a, hi: b, .. } => vec![&**a, &**b],
+                v => vec![v],
+            };
+            vals.iter().any(|v| **v == **lo || **v == **hi)
+        }),
+        _ => true,
+    };
+    let written = |q: f64, m: &Mention| written(q) || (!shares.is_empty() && !ends_written(m));
+    let mut out: Option<Vec<Mention>> = None;
+    for (k, m) in mine.iter().enumerate() {
+        if let Some(q) = share(m).filter(|&q| written(q, m)) {
+            let list = out.get_or_insert_with(|| mine.to_vec());
+            list[k].kind = NumberKind::Decimal;
+            list[k].value = NumberValue::Number(q);
+        }
+    }
+    out
+}
+
+/// A share below one as the translation would write it: a percent where
+/// the translation used one ("33.3%"), else English fraction words ("a
+/// third", "two-fifths").
+fn share_text(q: f64, target_kind: NumberKind, lang: &dyn NumberLanguage) -> Option<String> {
+    if !(q > 0.0 && q < 1.0) {
+        return None;
+    }
+    if target_kind == NumberKind::Percent {
+        let pct = NumberValue::Number(significant(q * 100.0));
+        return Some(lang.render(&pct, NumberKind::Percent));
+    }
+    const DENOMINATORS: [&str; 9] = [
+        "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    const NUMERATORS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    if lang.code() != "en" {
+        return None;
+    }
+    (2..=10u32).find_map(|b| {
+        let a = (q * f64::from(b)).round();
+        if !eq(a / f64::from(b), q) || a < 1.0 {
+            return None;
+        }
+        let name = DENOMINATORS[b as usize - 2];
+        Some(if a == 1.0 {
+            format!("a {name}")
+        } else {
+            format!("{}-{name}s", NUMERATORS[a as usize - 1])
+        })
+    })
+}
+
 fn quantity(kind: NumberKind) -> bool {
     matches!(
         kind,
@@ -289,10 +384,23 @@ fn compare_values(
             }
             // "20%" ⇔ "a fifth", "5%" ⇔ "5 points": the same share.
             if percent(sk) && quantity(tk) {
-                return (same(a, b) || same(a / 100.0, b)).then_some((0.3, Verdict::Ok));
+                let share = same(a, b) || same(a / 100.0, b);
+                let rounded = tk == NumberKind::Decimal && fraction_in_percent(b, a);
+                if share || rounded {
+                    return Some((0.3, Verdict::Ok));
+                }
+                // "30%" for "một phần ba": a share rendered as another share.
+                return (tk == NumberKind::Decimal && b > 0.0 && b < 1.0)
+                    .then_some((MISMATCH, Verdict::Mismatch));
             }
             if quantity(sk) && percent(tk) {
-                return (same(a, b) || same(a, b / 100.0)).then_some((0.3, Verdict::Ok));
+                let share = same(a, b) || same(a, b / 100.0);
+                let rounded = sk == NumberKind::Decimal && fraction_in_percent(a, b);
+                if share || rounded {
+                    return Some((0.3, Verdict::Ok));
+                }
+                return (sk == NumberKind::Decimal && a > 0.0 && a < 1.0)
+                    .then_some((MISMATCH, Verdict::Mismatch));
             }
             // A year against a date in that year.
             None
@@ -379,6 +487,14 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
     if let (Some(us), Some(ut), Some(primary)) = (s.measure, t.measure, best) {
         best = Some(measured(s.value, us, t.value, ut, hedged).unwrap_or(primary));
     }
+    // "500 bảng Anh" ⇔ "500 pounds of rice": money on one side, a measured
+    // amount (a weight) on the other.
+    let money = |v: &NumberValue| matches!(v, NumberValue::Money { .. });
+    let weighed =
+        (money(s.value) && t.measure.is_some()) || (money(t.value) && s.measure.is_some());
+    if weighed && best.is_some_and(|(_, v)| v == Verdict::Ok) {
+        best = Some((0.6, Verdict::Unit));
+    }
     // "hơn 50" ⇔ "fewer than 50": the hedge turned around.
     if let (Some(a), Some(b), Some((_, Verdict::Ok))) = (s.bound, t.bound, best) {
         if a != b {
@@ -408,6 +524,12 @@ fn pair(s: &Unit, t: &Unit) -> Option<(f64, Verdict)> {
         }
     }
     for r in t.alternatives {
+        // The sterling reading of a bare "500 pounds" confirms money only.
+        let money_only = matches!(r.value, NumberValue::Money { .. })
+            && !matches!(s.value, NumberValue::Money { .. });
+        if money_only {
+            continue;
+        }
         if let Some((c, Verdict::Ok)) = compare_values(s.kind, s.value, r.kind, &r.value, hedged) {
             if r.foreign {
                 consider(c + 0.2, Verdict::Format);
@@ -786,6 +908,10 @@ pub fn compare(
     source_lang: &dyn NumberLanguage,
     target_lang: &dyn NumberLanguage,
 ) -> Vec<NumberIssue> {
+    let source_shares = ratios_as_shares(source, target);
+    let target_shares = ratios_as_shares(target, source);
+    let source = source_shares.as_deref().unwrap_or(source);
+    let target = target_shares.as_deref().unwrap_or(target);
     let su = units(source);
     let tu = units(target);
     let (n, m) = (su.len(), tu.len());
@@ -852,6 +978,13 @@ pub fn compare(
                 let amount =
                     target_lang.render(&NumberValue::Number(converted), NumberKind::Decimal);
                 suggestion = Some(with_unit_text(amount, Some(ut), target_lang.code()));
+            }
+        }
+        if let (Verdict::Mismatch, NumberKind::Decimal, NumberValue::Number(q)) =
+            (verdict, s.kind, &s.value)
+        {
+            if let Some(share) = share_text(*q, t.kind, target_lang) {
+                suggestion = Some(share);
             }
         }
         if verdict == Verdict::Bound && target_lang.code() == "en" {

@@ -866,7 +866,11 @@ fn approx_rule(sc: &mut Scan, i: usize) -> Option<usize> {
     if k == j && !matches!(head, "vài" | "dăm") {
         return None;
     }
-    let (unit, end) = tail(sc, k);
+    let (unit, mut end) = tail(sc, k);
+    // "hàng trăm năm tuổi": "năm" is the years counted, never five.
+    if matches!(unit, Unit::None) && end == k && s > 1.0 && sc.lower(end) == "năm" {
+        end += if sc.lower(end + 1) == "tuổi" { 2 } else { 1 };
+    }
     let value = NumberValue::Approx {
         lo: lo * s,
         hi: hi * s,
