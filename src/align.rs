@@ -488,22 +488,86 @@ fn anchor_dice(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> f6
 
 /// Anchors found on both sides, and anchors found on one side only.
 fn anchor_counts(source: &[ParagraphFeatures], target: &[ParagraphFeatures]) -> (usize, usize) {
-    // Called for every cell of the program: no allocation.
+    let src_len: usize = source.iter().map(|f| f.anchors.len()).sum();
+    let tgt_all: usize = target.iter().map(|f| f.anchors.len()).sum();
+    // News paragraphs have a handful of anchors: compare them pairwise,
+    // without allocating (this runs for every cell of the program). A
+    // paragraph of thousands (a file with no paragraph breaks) would make
+    // that cubic: hash them instead.
+    if src_len.max(tgt_all) > SMALL_ANCHOR_COUNT {
+        hashed_anchor_counts(source, target, src_len)
+    } else {
+        pairwise_anchor_counts(source, target, src_len)
+    }
+}
+
+/// [`anchor_counts`] for paragraphs with few anchors.
+fn pairwise_anchor_counts(
+    source: &[ParagraphFeatures],
+    target: &[ParagraphFeatures],
+    src_len: usize,
+) -> (usize, usize) {
     let src = || source.iter().flat_map(|f| &f.anchors);
     // Target-side anchors that could have a counterpart: numbers, glossary
     // entries, and names the source also has (English capitalized words
     // would otherwise swamp the measure).
     let tgt = || {
-        target.iter().flat_map(|f| &f.anchors).filter(move |a| {
-            a.starts_with(|c: char| c.is_ascii_digit() || c == '#') || src().any(|s| s == *a)
-        })
+        target
+            .iter()
+            .flat_map(|f| &f.anchors)
+            .filter(move |a| always_counts(a) || src().any(|s| s == *a))
     };
-    let (src_len, tgt_len) = (src().count(), tgt().count());
+    let tgt_len = tgt().count();
     let shared = src().filter(|a| tgt().any(|t| t == *a)).count();
+    anchor_balance(shared, src_len, tgt_len)
+}
+
+/// Above this many anchors on a side, [`anchor_counts`] hashes them.
+const SMALL_ANCHOR_COUNT: usize = 32;
+
+/// Numbers and glossary entries count on the target side even when the
+/// source lacks them.
+fn always_counts(anchor: &str) -> bool {
+    anchor.starts_with(|c: char| c.is_ascii_digit() || c == '#')
+}
+
+/// (shared anchors, anchors on one side only).
+fn anchor_balance(shared: usize, src_len: usize, tgt_len: usize) -> (usize, usize) {
     (
         shared,
         src_len + tgt_len - 2 * shared.min(src_len.min(tgt_len)),
     )
+}
+
+/// [`anchor_counts`] for paragraphs with many anchors: the same counts,
+/// in time linear in the anchors.
+fn hashed_anchor_counts(
+    source: &[ParagraphFeatures],
+    target: &[ParagraphFeatures],
+    src_len: usize,
+) -> (usize, usize) {
+    use std::collections::HashSet;
+    let src: HashSet<&str> = source
+        .iter()
+        .flat_map(|f| &f.anchors)
+        .map(String::as_str)
+        .collect();
+    let tgt: HashSet<&str> = target
+        .iter()
+        .flat_map(|f| &f.anchors)
+        .map(String::as_str)
+        .collect();
+    let tgt_len = target
+        .iter()
+        .flat_map(|f| &f.anchors)
+        .filter(|a| always_counts(a) || src.contains(a.as_str()))
+        .count();
+    let shared = source
+        .iter()
+        .flat_map(|f| &f.anchors)
+        .filter(|a| tgt.contains(a.as_str()))
+        .count();
+    anchor_balance(shared, src_len, tgt_len)
 }
 
 /// The step into a cell: none yet, or (source, target) paragraphs taken.
@@ -724,6 +788,44 @@ fn diagonal(n: usize, m: usize) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_anchor_counts_agree_with_the_pairwise_ones() {
+        let features = |texts: &[&str]| -> Vec<ParagraphFeatures> {
+            texts
+                .iter()
+                .map(|t| ParagraphFeatures::of(t, std::iter::empty::<usize>()))
+                .collect()
+        };
+        let cases: [(&[&str], &[&str]); 5] = [
+            (
+                &["Ông Lavrov đến Hà Nội ngày 5/3 với 120 người."],
+                &["Lavrov arrived in Hanoi on March 5 with 120 people."],
+            ),
+            (
+                &["Giá tăng 12% lên 3.500 đồng."],
+                &["Prices rose 12% to 3,500 dong, up from 3,100."],
+            ),
+            (
+                &["Boeing và Airbus giao 40 máy bay."],
+                &["Airbus delivered 40 planes."],
+            ),
+            (&["Không có số nào ở đây."], &["Nothing here either."]),
+            (
+                &["Năm 2024 có 3 đợt, năm 2025 có 3 đợt."],
+                &["There were 3 rounds in 2024 and 4 in 2025."],
+            ),
+        ];
+        for (source, target) in cases {
+            let (s, t) = (features(source), features(target));
+            let src_len = s.iter().map(|f| f.anchors.len()).sum();
+            assert_eq!(
+                pairwise_anchor_counts(&s, &t, src_len),
+                hashed_anchor_counts(&s, &t, src_len),
+                "{source:?} / {target:?}"
+            );
+        }
+    }
 
     fn features(texts: &[&str]) -> Vec<ParagraphFeatures> {
         // The glossary entry "Vietnam" appears in the 1st and 4th paragraphs.
