@@ -9,7 +9,7 @@
 //! and weak or vague mentions (single ordinary words, hedged quantities)
 //! are cheap to leave unmatched so they never become findings on their own.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::render;
 use super::units::{converts, Dimension, UnitDef};
@@ -153,35 +153,66 @@ fn ratios_as_shares(mine: &[Mention], other: &[Mention]) -> Option<Vec<Mention>>
         },
         _ => None,
     };
+    // Looked up once per ratio: sorted values and a set of exact ends, so a
+    // block with many numbers costs n·log n, not ratios × numbers.
+    let mut decimals: Vec<f64> = Vec::new();
+    let mut percents: Vec<f64> = Vec::new();
+    let mut ends: HashSet<u64> = HashSet::new();
+    for o in other {
+        match (&o.value, o.kind) {
+            (NumberValue::Number(v), NumberKind::Decimal) => decimals.push(*v),
+            (NumberValue::Number(v), NumberKind::Percent) => percents.push(*v),
+            _ => {}
+        }
+        match &o.value {
+            NumberValue::Range { lo, hi, .. } => {
+                for end in [&**lo, &**hi] {
+                    if let NumberValue::Number(x) = end {
+                        ends.insert(x.to_bits());
+                    }
+                }
+            }
+            NumberValue::Number(x) => {
+                ends.insert(x.to_bits());
+            }
+            _ => {}
+        }
+    }
+    decimals.sort_by(f64::total_cmp);
+    percents.sort_by(f64::total_cmp);
+    let near = |sorted: &[f64], lo: f64, hi: f64| -> Vec<f64> {
+        let from = sorted.partition_point(|v| *v < lo);
+        sorted[from..]
+            .iter()
+            .take_while(|v| **v <= hi)
+            .copied()
+            .collect()
+    };
     let written = |q: f64| {
-        other.iter().any(|o| match (&o.value, o.kind) {
-            (NumberValue::Number(v), NumberKind::Decimal) => eq(*v, q),
-            (NumberValue::Number(v), NumberKind::Percent) => fraction_in_percent(q, *v),
-            _ => false,
-        })
+        near(&decimals, q - 1e-6, q + 1e-6)
+            .into_iter()
+            .any(|v| eq(v, q))
+            || near(&percents, q * 100.0 - 1.0, q * 100.0 + 1.0)
+                .into_iter()
+                .any(|v| fraction_in_percent(q, v))
     };
     // With no two numbers on the other side to pair with its ends, a ratio
     // against a single share is that share rendered wrong ("1/3" ⇔ "a
     // quarter"), one mismatch rather than a half-rendered range.
-    let shares: Vec<f64> = other
-        .iter()
-        .filter_map(|o| match (&o.value, o.kind) {
-            (NumberValue::Number(v), NumberKind::Decimal) if *v > 0.0 && *v < 1.0 => Some(*v),
-            (NumberValue::Number(v), NumberKind::Percent) => Some(v / 100.0),
-            _ => None,
-        })
-        .collect();
+    let has_shares = other.iter().any(|o| match (&o.value, o.kind) {
+        (NumberValue::Number(v), NumberKind::Decimal) => *v > 0.0 && *v < 1.0,
+        (NumberValue::Number(_), NumberKind::Percent) => true,
+        _ => false,
+    });
+    // Ratio ends are numbers (see `share`): written when the other side
+    // has the same number alone or as a range's end.
     let ends_written = |m: &Mention| match &m.value {
-        NumberValue::Range { lo, hi, .. } => other.iter().any(|o| {
-            let vals: Vec<&NumberValue> = match &o.value {
-                NumberValue::Range { lo: a, hi: b, .. } => vec![&**a, &**b],
-                v => vec![v],
-            };
-            vals.iter().any(|v| **v == **lo || **v == **hi)
-        }),
+        NumberValue::Range { lo, hi, .. } => [&**lo, &**hi]
+            .into_iter()
+            .any(|v| matches!(v, NumberValue::Number(x) if ends.contains(&x.to_bits()))),
         _ => true,
     };
-    let written = |q: f64, m: &Mention| written(q) || (!shares.is_empty() && !ends_written(m));
+    let written = |q: f64, m: &Mention| written(q) || (has_shares && !ends_written(m));
     let mut out: Option<Vec<Mention>> = None;
     for (k, m) in mine.iter().enumerate() {
         if let Some(q) = share(m).filter(|&q| written(q, m)) {
@@ -794,16 +825,21 @@ fn magnitude(
         NumberValue::Approx { lo, hi } if lo > 0.0 => Some((lo, hi)),
         _ => None,
     };
-    let target_paired = |j: usize| {
-        tu.iter()
-            .zip(matched_target)
-            .any(|(u, &m)| m && u.mention == j)
-    };
+    // Per target mention: some unit of it was paired (one pass over the
+    // units, not one per mention).
+    let mut target_paired = vec![false; target.len()];
+    for (u, &m) in tu.iter().zip(matched_target) {
+        if m {
+            if let Some(p) = target_paired.get_mut(u.mention) {
+                *p = true;
+            }
+        }
+    }
     let lone_s: Vec<usize> = (0..source.len())
         .filter(|&i| !source_paired[i] && approx(&source[i]).is_some())
         .collect();
     let lone_t: Vec<usize> = (0..target.len())
-        .filter(|&j| !target_paired(j) && approx(&target[j]).is_some())
+        .filter(|&j| !target_paired[j] && approx(&target[j]).is_some())
         .collect();
     let ([si], [ti]) = (lone_s.as_slice(), lone_t.as_slice()) else {
         return None;
