@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use super::{quote, BlockStatus, BlockView, Check, PairContext};
 use crate::finding::{Finding, Rule, Severity};
+use crate::glossary::Coverage;
 use crate::lang::{en, vi_words, words_of};
 use crate::names::candidates::{source_names, NameCandidate};
 use crate::names::copy::{copy_issues, CopyIssue};
@@ -193,15 +194,15 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
         return Vec::new();
     }
     // A name that the glossary lists, even in part, is the glossary's.
-    let listed = Overlaps::new(block.source_terms.iter().map(|m| m.range.clone()));
-    let (mut foreign, vietnamese) = source_names(&block.source.text, |span| listed.hits(span));
-    foreign.retain(|n| !listed.hits(&n.span));
+    let listed = non_empty_coverage(block.source_terms.iter().map(|m| m.range.clone()));
+    let (mut foreign, vietnamese) = source_names(&block.source.text, |span| listed.overlaps(span));
+    foreign.retain(|n| !listed.overlaps(&n.span));
     if foreign.is_empty() && vietnamese.is_empty() {
         return Vec::new();
     }
     // Target names that render a glossary entry, or nearly do, belong to
     // the term and name.variant rules.
-    let rendered = Overlaps::new(
+    let rendered = non_empty_coverage(
         block
             .target_terms
             .iter()
@@ -209,7 +210,7 @@ fn compute(ctx: &PairContext, block: &BlockView) -> Vec<CopyIssue> {
             .map(|m| m.range.clone()),
     );
     let near: HashSet<&Range<usize>> = block.target_near.iter().map(|n| &n.range).collect();
-    let skip = |c: &NameCandidate| rendered.hits(&c.span) || near.contains(&c.span);
+    let skip = |c: &NameCandidate| rendered.overlaps(&c.span) || near.contains(&c.span);
     let (source, target) = (&block.source.text, &block.target.text);
     let english = ctx.target.lang == "en";
     let mut issues = Vec::new();
@@ -338,33 +339,10 @@ fn moved(name: &NameCandidate, to: impl Fn(usize) -> usize) -> NameCandidate {
     }
 }
 
-/// Whether a range overlaps any of a fixed set of ranges, answered by a
-/// binary search (a scan of every glossary match per name was quadratic in
-/// a long block).
-struct Overlaps {
-    /// (start, greatest end of the ranges so far), sorted by start.
-    sorted: Vec<(usize, usize)>,
-}
-
-impl Overlaps {
-    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Overlaps {
-        let mut sorted: Vec<(usize, usize)> = ranges
-            .filter(|r| !r.is_empty())
-            .map(|r| (r.start, r.end))
-            .collect();
-        sorted.sort_unstable();
-        let mut reach = 0;
-        for entry in &mut sorted {
-            reach = reach.max(entry.1);
-            entry.1 = reach;
-        }
-        Overlaps { sorted }
-    }
-
-    fn hits(&self, span: &Range<usize>) -> bool {
-        let before_end = self.sorted.partition_point(|&(start, _)| start < span.end);
-        before_end > 0 && self.sorted[before_end - 1].1 > span.start
-    }
+/// The ranges, for overlap queries answered by a binary search (a scan of
+/// every glossary match per name was quadratic in a long block).
+fn non_empty_coverage(ranges: impl Iterator<Item = Range<usize>>) -> Coverage {
+    Coverage::new(ranges.filter(|r| !r.is_empty()))
 }
 
 #[cfg(test)]
@@ -414,14 +392,14 @@ mod tests {
     #[test]
     fn overlaps_agree_with_a_scan() {
         let ranges = [3..5, 10..20, 12..14, 30..31, 7..7];
-        let set = Overlaps::new(ranges.iter().cloned());
+        let set = non_empty_coverage(ranges.iter().cloned());
         for start in 0..35 {
             for end in start..36 {
                 let span = start..end;
                 let scan = ranges
                     .iter()
                     .any(|r| !r.is_empty() && r.start < span.end && span.start < r.end);
-                assert_eq!(set.hits(&span), scan, "{span:?}");
+                assert_eq!(set.overlaps(&span), scan, "{span:?}");
             }
         }
     }

@@ -54,6 +54,13 @@ impl Coverage {
             .partition_point(|&(start, _)| start <= span.start);
         before > 0 && self.spans[before - 1].1 >= span.end
     }
+
+    /// True when some range shares a byte with `span`. Build the coverage
+    /// from non-empty ranges for this query: an empty one shares nothing.
+    pub fn overlaps(&self, span: &Range<usize>) -> bool {
+        let before_end = self.spans.partition_point(|&(start, _)| start < span.end);
+        before_end > 0 && self.spans[before_end - 1].1 > span.start
+    }
 }
 
 /// What a matched form means for its entry.

@@ -349,15 +349,7 @@ fn guess_kind(text: &str, span: &Range<usize>, name: &str, acronym: bool) -> Kin
     {
         return Kind::Organization;
     }
-    let ends_with_cue = |cues: &[&str]| {
-        cues.iter().any(|c| {
-            before.ends_with(c)
-                && before[..before.len() - c.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|p| !p.is_alphanumeric())
-        })
-    };
+    let ends_with_cue = |cues: &[&str]| ends_with_cue(&before, cues);
     if ends_with_cue(ORG_WORDS) {
         // "công ty Hải Đăng", "tập đoàn Equinor"
         Kind::Organization
@@ -456,18 +448,23 @@ fn known_kind(name: &str) -> Option<Kind> {
     kinds.get(&fold_case(&normalize_str(name))).copied()
 }
 
+/// True when `before` ends with one of the cue words as a whole word.
+fn ends_with_cue(before: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| {
+        before.ends_with(c)
+            && before[..before.len() - c.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric())
+    })
+}
+
 /// True when a cue word stands right before the name.
 fn has_cue(text: &str, span: &Range<usize>) -> bool {
     let before = lower(text[..span.start].trim_end());
-    [PERSON_CUES, PLACE_CUES, ORG_WORDS].iter().any(|cues| {
-        cues.iter().any(|c| {
-            before.ends_with(c)
-                && before[..before.len() - c.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|p| !p.is_alphanumeric())
-        })
-    })
+    [PERSON_CUES, PLACE_CUES, ORG_WORDS]
+        .iter()
+        .any(|cues| ends_with_cue(&before, cues))
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
